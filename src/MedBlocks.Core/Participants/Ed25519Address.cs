@@ -1,0 +1,48 @@
+using MedBlocks.Core.Encoding;
+using Org.BouncyCastle.Math.EC.Rfc8032;
+
+namespace MedBlocks.Core.Participants;
+
+/// <summary>Addresses are base58 Ed25519 public keys; this checks their form and their signatures.</summary>
+public static class Ed25519Address
+{
+    public const int PublicKeyLength = 32;
+    public const int SignatureLength = 64;
+
+    /// <summary>Whether <paramref name="address"/> decodes to a 32-byte Ed25519 public key.</summary>
+    public static bool IsValid(string? address) =>
+        Base58.TryDecode(address, out var key) && key.Length == PublicKeyLength;
+
+    /// <summary>The 32-byte public key of an address.</summary>
+    /// <exception cref="FormatException">The address is not a base58 Ed25519 public key.</exception>
+    public static byte[] ToPublicKey(string address)
+    {
+        if (!Base58.TryDecode(address, out var key) || key.Length != PublicKeyLength)
+        {
+            throw new FormatException("The address is not a base58 Ed25519 public key.");
+        }
+
+        return key;
+    }
+
+    public static string FromPublicKey(ReadOnlySpan<byte> publicKey)
+    {
+        if (publicKey.Length != PublicKeyLength)
+        {
+            throw new ArgumentException("An Ed25519 public key is 32 bytes.", nameof(publicKey));
+        }
+
+        return Base58.Encode(publicKey);
+    }
+
+    /// <summary>Verifies an Ed25519 signature by the holder of <paramref name="address"/>; false for any malformed input.</summary>
+    public static bool Verify(string address, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    {
+        if (signature.Length != SignatureLength || !Base58.TryDecode(address, out var key) || key.Length != PublicKeyLength)
+        {
+            return false;
+        }
+
+        return Ed25519.Verify(signature.ToArray(), 0, key, 0, message.ToArray(), 0, message.Length);
+    }
+}
