@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs on a fresh Debian 12 machine; does nothing where it is present.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+
+need_apt=()
+command -v pcscd >/dev/null 2>&1 || need_apt+=(pcscd)
+[ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || need_apt+=(vsmartcard-vpcd)
+command -v scriptor >/dev/null 2>&1 || need_apt+=(pcsc-tools)
+command -v ipfs_cid >/dev/null 2>&1 || need_apt+=(ipfs-cid)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "install-test-deps: installing Debian packages: ${need_apt[*]}"
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# A package's maintainer script may start a system pcscd; tests start and stop their own.
+if pgrep -x pcscd >/dev/null 2>&1; then
+  echo "install-test-deps: stopping a pcscd that is already running (tests start their own)"
+  pkill -x pcscd || true
+  for _ in $(seq 1 50); do pgrep -x pcscd >/dev/null 2>&1 || break; sleep 0.1; done
+fi
+
+# npm packages for the test IPFS node, from the committed lock file.
+node_dir="$repo/tests/ipfs-node"
+if [ -f "$node_dir/package-lock.json" ]; then
+  if [ ! -d "$node_dir/node_modules" ] || [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules/.package-lock.json" ]; then
+    echo "install-test-deps: npm ci in tests/ipfs-node"
+    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+fi
