@@ -95,7 +95,8 @@ public static class RecordEnvelope
             throw new RecordDecryptionException("The record is truncated inside its last segment.");
         }
 
-        var plaintext = new byte[plaintextLength];
+        // Every byte is written before the array is returned; on failure it is dropped.
+        var plaintext = GC.AllocateUninitializedArray<byte>(checked((int)plaintextLength));
         using var cipher = new RecordSegmentCipher(key);
         cipher.Begin(header, patient, contentType);
         var written = 0;
@@ -112,7 +113,7 @@ public static class RecordEnvelope
     {
         RecordBinding.Validate(patient, contentType);
         var header = RecordEnvelopeHeader.Create(segmentSize);
-        var ciphertext = new byte[CiphertextLength(plaintext.Length, segmentSize)];
+        var ciphertext = GC.AllocateUninitializedArray<byte>(checked((int)CiphertextLength(plaintext.Length, segmentSize)));
         header.Bytes.CopyTo(ciphertext);
         using var cipher = new RecordSegmentCipher(key);
         cipher.Begin(header, patient, contentType);
@@ -153,13 +154,15 @@ public static class RecordEnvelope
 
         var current = ArrayPool<byte>.Shared.Rent(segmentSize);
         var next = ArrayPool<byte>.Shared.Rent(segmentSize);
-        var output = ArrayPool<byte>.Shared.Rent(segmentSize + TagLength);
+        byte[][] outputs = [ArrayPool<byte>.Shared.Rent(segmentSize + TagLength), ArrayPool<byte>.Shared.Rent(segmentSize + TagLength)];
+        var hashing = Task.CompletedTask;
         try
         {
             await ciphertext.WriteAsync(header.Bytes.ToArray(), cancellationToken);
             hash.AppendData(header.Bytes);
             long plaintextLength = 0;
             long ciphertextLength = HeaderLength;
+            var which = 0;
             var currentLength = await plaintext.ReadAtLeastAsync(current.AsMemory(0, segmentSize), segmentSize, throwOnEndOfStream: false, cancellationToken);
             while (true)
             {
@@ -170,8 +173,21 @@ public static class RecordEnvelope
                 }
 
                 var final = nextLength == 0;
+                var output = outputs[which];
                 var written = cipher.Seal(current.AsSpan(0, currentLength), output, final);
-                hash.AppendData(output, 0, written);
+
+                // SHA-256 costs more than AES-GCM here, so segment i is hashed on another core while
+                // segment i+1 is read and encrypted; hashing stays in order because each waits for the last.
+                await hashing;
+                if (final)
+                {
+                    hash.AppendData(output, 0, written);
+                }
+                else
+                {
+                    hashing = Task.Run(() => hash.AppendData(output, 0, written), CancellationToken.None);
+                }
+
                 await ciphertext.WriteAsync(output.AsMemory(0, written), cancellationToken);
                 plaintextLength += currentLength;
                 ciphertextLength += written;
@@ -182,16 +198,21 @@ public static class RecordEnvelope
 
                 (current, next) = (next, current);
                 currentLength = nextLength;
+                which ^= 1;
             }
 
             return new RecordEncryptionResult(plaintextLength, ciphertextLength, hash.GetHashAndReset());
         }
         finally
         {
+            // The hashing task may still read an output buffer; it must finish before the buffer goes back.
+            await hashing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
             // Plaintext must not linger in the shared pool.
             ArrayPool<byte>.Shared.Return(current, clearArray: true);
             ArrayPool<byte>.Shared.Return(next, clearArray: true);
-            ArrayPool<byte>.Shared.Return(output);
+            ArrayPool<byte>.Shared.Return(outputs[0]);
+            ArrayPool<byte>.Shared.Return(outputs[1]);
         }
     }
 }
