@@ -88,7 +88,7 @@ public static class RecordEnvelope
         var header = RecordEnvelopeHeader.Parse(ciphertext);
         var segmentLength = header.SegmentSize + TagLength;
         var body = ciphertext[HeaderLength..];
-        var segments = Math.Max(1, (body.Length + segmentLength - 1) / segmentLength);
+        var segments = (int)Math.Max(1, ((long)body.Length + segmentLength - 1) / segmentLength);
         var plaintextLength = body.Length - ((long)segments * TagLength);
         if (plaintextLength < 0)
         {

@@ -337,6 +337,26 @@ public sealed class RecordEnvelopeTests
         Assert.Equal(plaintext, decrypted.ToArray());
     }
 
+    [Fact]
+    public async Task EncryptAsync_SourceFailsMidway_PropagatesTheError()
+    {
+        using var key = RecordKey.Generate();
+        using var source = new FailingStream(new byte[3 * Segment], failAfter: (2 * Segment) + 10);
+
+        await Assert.ThrowsAsync<IOException>(() => RecordEnvelope.EncryptAsync(source, Stream.Null, key, Patient, ContentType));
+    }
+
+    [Fact]
+    public async Task EncryptAsync_Cancelled_Throws()
+    {
+        using var key = RecordKey.Generate();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => RecordEnvelope.EncryptAsync(new MemoryStream(new byte[3 * Segment]), Stream.Null, key, Patient, ContentType, cancelled.Token));
+    }
+
     private static async Task AssertAllDecryptPathsFail(byte[] ciphertext, RecordKey key, string patient, string contentType)
     {
         Assert.Throws<RecordDecryptionException>(() => RecordEnvelope.Decrypt(ciphertext, key, patient, contentType));
@@ -361,5 +381,14 @@ public sealed class RecordEnvelopeTests
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             base.ReadAsync(buffer, offset, Math.Min(count, chunk), cancellationToken);
+    }
+
+    /// <summary>Throws once a read would go past <c>failAfter</c> bytes, like a dropped connection.</summary>
+    private sealed class FailingStream(byte[] data, int failAfter) : MemoryStream(data)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position + buffer.Length > failAfter
+                ? ValueTask.FromException<int>(new IOException("connection lost"))
+                : base.ReadAsync(buffer, cancellationToken);
     }
 }
