@@ -105,6 +105,18 @@ public sealed class ParticipantTests
     }
 
     [Fact]
+    public void Dispose_ZeroesSigningSeed()
+    {
+        var participant = Participant.Create(ParticipantRole.Site, 2048, "Kiosk 3");
+        var seed = (byte[])typeof(Participant).GetField("_seed", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(participant)!;
+        Assert.Contains(seed, b => b != 0);
+
+        participant.Dispose();
+
+        Assert.All(seed, b => Assert.Equal(0, b));
+    }
+
+    [Fact]
     public void Dispose_ThenSign_ThrowsObjectDisposed()
     {
         var participant = Participant.Create(ParticipantRole.App, 2048, "Imaging app");
