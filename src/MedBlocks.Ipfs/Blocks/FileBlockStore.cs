@@ -39,7 +39,10 @@ public sealed class FileBlockStore
 
     public bool Contains(Cid cid) => File.Exists(GetBlockPath(cid));
 
-    /// <summary>Stores a block unless it is already present. The caller vouches that the bytes hash to <paramref name="cid"/>.</summary>
+    /// <summary>
+    /// Stores a block unless it is already present; a stored file of the wrong length (damaged) is replaced.
+    /// The caller vouches that the bytes hash to <paramref name="cid"/>.
+    /// </summary>
     public async Task PutAsync(Cid cid, ReadOnlyMemory<byte> block, CancellationToken cancellationToken = default)
     {
         if (block.Length > MaxBlockSize)
@@ -48,8 +51,10 @@ public sealed class FileBlockStore
         }
 
         var path = GetBlockPath(cid);
-        if (File.Exists(path))
+        var existing = new FileInfo(path);
+        if (existing.Exists && existing.Length == block.Length)
         {
+            // Content-addressed: a present block of the right length is this block (reads verify the hash).
             return;
         }
 

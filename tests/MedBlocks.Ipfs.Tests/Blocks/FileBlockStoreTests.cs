@@ -40,6 +40,20 @@ public sealed class FileBlockStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task PutAsync_TruncatedFileUnderTheName_IsReplaced()
+    {
+        var store = new FileBlockStore(_temp.Path);
+        var block = FixtureContent.Get(5000).ToArray();
+        var cid = Cid.ForBlock(1, CidCodec.Raw, block);
+        await store.PutAsync(cid, block);
+        await File.WriteAllBytesAsync(store.GetBlockPath(cid), block.AsSpan(0, 10).ToArray());
+
+        await store.PutAsync(cid, block);
+
+        Assert.Equal(block, await store.GetAsync(cid));
+    }
+
+    [Fact]
     public async Task GetAsync_Absent_ReturnsNull()
     {
         var store = new FileBlockStore(_temp.Path);
