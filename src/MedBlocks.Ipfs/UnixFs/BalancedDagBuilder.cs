@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using MedBlocks.Ipfs.Cids;
 
 namespace MedBlocks.Ipfs.UnixFs;
@@ -64,6 +65,44 @@ internal sealed class BalancedDagBuilder
         _leafCount++;
         Push(0, link, completed);
         return leaf;
+    }
+
+    /// <summary>
+    /// Adds the next chunk for computing the CID only: the leaf is hashed where it lies, without copying
+    /// it or producing its block. Internal nodes this closes are appended to <paramref name="completed"/>.
+    /// </summary>
+    public Cid AddChunkForCid(ReadOnlySpan<byte> chunk, List<DagBlock> completed)
+    {
+        if (chunk.IsEmpty || chunk.Length > _options.ChunkSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(chunk), chunk.Length, "A chunk holds 1 to ChunkSize bytes.");
+        }
+
+        Cid cid;
+        ulong blockLength;
+        if (_rawLeaves)
+        {
+            cid = Cid.ForBlock(1, CidCodec.Raw, chunk);
+            blockLength = (ulong)chunk.Length;
+        }
+        else
+        {
+            Span<byte> header = stackalloc byte[UnixFsBlockEncoder.LeafPrefixReserve];
+            Span<byte> trailer = stackalloc byte[UnixFsBlockEncoder.LeafSuffixReserve];
+            var (headerLength, trailerLength) = UnixFsBlockEncoder.WriteLeafEnvelope(chunk.Length, header, trailer);
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha.AppendData(header[..headerLength]);
+            sha.AppendData(chunk);
+            sha.AppendData(trailer[..trailerLength]);
+            Span<byte> digest = stackalloc byte[32];
+            sha.GetHashAndReset(digest);
+            cid = _options.CidVersion == 0 ? Cid.CreateV0(digest) : Cid.CreateV1(CidCodec.DagPb, digest);
+            blockLength = (ulong)(headerLength + chunk.Length + trailerLength);
+        }
+
+        _leafCount++;
+        Push(0, new DagLink(cid, blockLength, (ulong)chunk.Length), completed);
+        return cid;
     }
 
     /// <summary>Closes every open node and returns the root; the blocks this makes go to <paramref name="completed"/>.</summary>

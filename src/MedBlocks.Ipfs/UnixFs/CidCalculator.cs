@@ -12,11 +12,9 @@ public static class CidCalculator
     public static Cid Compute(Stream content, UnixFsImportOptions? options = null) =>
         UnixFsImporter.Import(content, options ?? UnixFsImportOptions.CidV1);
 
-    public static Cid Compute(ReadOnlySpan<byte> content, UnixFsImportOptions? options = null)
-    {
-        using var stream = new MemoryStream(content.ToArray(), writable: false);
-        return Compute(stream, options);
-    }
+    /// <summary>The CID of bytes already in memory, hashed where they lie (no copy).</summary>
+    public static Cid Compute(ReadOnlySpan<byte> content, UnixFsImportOptions? options = null) =>
+        UnixFsImporter.Import(content, options ?? UnixFsImportOptions.CidV1);
 
     public static Task<Cid> ComputeAsync(Stream content, UnixFsImportOptions? options = null, CancellationToken cancellationToken = default) =>
         UnixFsImporter.ImportAsync(content, options ?? UnixFsImportOptions.CidV1, sink: null, cancellationToken);

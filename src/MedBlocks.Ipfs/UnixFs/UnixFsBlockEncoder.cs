@@ -35,11 +35,23 @@ internal static class UnixFsBlockEncoder
     /// </summary>
     public static (int Start, int Length) WrapLeafInPlace(byte[] buffer, int dataOffset, int dataLength)
     {
+        Span<byte> header = stackalloc byte[LeafPrefixReserve];
+        var (headerLength, trailerLength) = WriteLeafEnvelope(dataLength, header, buffer.AsSpan(dataOffset + dataLength));
+        var start = dataOffset - headerLength;
+        header[..headerLength].CopyTo(buffer.AsSpan(start));
+        return (start, headerLength + dataLength + trailerLength);
+    }
+
+    /// <summary>
+    /// Writes what goes before (into <paramref name="header"/>, at least <see cref="LeafPrefixReserve"/> bytes) and after
+    /// (into <paramref name="trailer"/>, at least <see cref="LeafSuffixReserve"/> bytes) the data of a dag-pb leaf.
+    /// </summary>
+    public static (int HeaderLength, int TrailerLength) WriteLeafEnvelope(int dataLength, Span<byte> header, Span<byte> trailer)
+    {
         var n = (ulong)dataLength;
         var nLength = Varint.Length(n);
         var unixFsLength = (ulong)(2 + 1 + nLength + dataLength + 1 + nLength);
 
-        Span<byte> header = stackalloc byte[LeafPrefixReserve];
         var h = 0;
         header[h++] = PbNodeData;
         h += Varint.Write(header[h..], unixFsLength);
@@ -48,12 +60,9 @@ internal static class UnixFsBlockEncoder
         header[h++] = UnixFsData;
         h += Varint.Write(header[h..], n);
 
-        var start = dataOffset - h;
-        header[..h].CopyTo(buffer.AsSpan(start));
-        var end = dataOffset + dataLength;
-        buffer[end++] = UnixFsFileSize;
-        end += Varint.Write(buffer.AsSpan(end), n);
-        return (start, end - start);
+        trailer[0] = UnixFsFileSize;
+        var t = 1 + Varint.Write(trailer[1..], n);
+        return (h, t);
     }
 
     /// <summary>An internal file node over <paramref name="links"/> (no data of its own).</summary>

@@ -78,6 +78,20 @@ internal static class UnixFsImporter
         return builder.Complete(completed);
     }
 
+    /// <summary>The root CID of bytes already in memory; leaves are hashed in place.</summary>
+    public static Cid Import(ReadOnlySpan<byte> content, UnixFsImportOptions options)
+    {
+        var builder = new BalancedDagBuilder(options);
+        var completed = new List<DagBlock>();
+        for (var offset = 0; offset < content.Length; offset += builder.ChunkSize)
+        {
+            builder.AddChunkForCid(content.Slice(offset, Math.Min(builder.ChunkSize, content.Length - offset)), completed);
+            completed.Clear();
+        }
+
+        return builder.Complete(completed);
+    }
+
     private static async ValueTask DrainAsync(
         List<DagBlock> completed,
         Func<DagBlock, CancellationToken, ValueTask> sink,

@@ -31,10 +31,10 @@ public sealed class BalancedDagBuilderTests
         {
             var options = new UnixFsImportOptions { CidVersion = version, RawLeaves = raw, ChunkSize = SmallChunk, MaxLinks = SmallMaxLinks };
 
-            var streamed = CidCalculator.Compute(content, options);
             var (model, _) = KuboBalancedLayoutModel.Build(content, SmallChunk, SmallMaxLinks, version, raw);
 
-            Assert.Equal(model, streamed);
+            Assert.Equal(model, CidCalculator.Compute(content, options));
+            Assert.Equal(model, CidCalculator.Compute(new MemoryStream(content), options));
         }
     }
 
@@ -66,6 +66,7 @@ public sealed class BalancedDagBuilderTests
 
         Assert.Equal(chunkCount <= 174 ? 1 : 2, depth);
         Assert.Equal(model, CidCalculator.Compute(content, options));
+        Assert.Equal(model, CidCalculator.Compute(new MemoryStream(content), options));
     }
 
     [Fact]

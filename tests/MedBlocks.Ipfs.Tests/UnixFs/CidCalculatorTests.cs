@@ -42,12 +42,23 @@ public sealed class CidCalculatorTests
 
     [Theory]
     [MemberData(nameof(NodeFixtureSizes))]
-    public void Compute_CidV0AndCidV1DagPbLeaves_MatchIpfsNode(int size)
+    public void Compute_InMemoryEveryMode_MatchesIpfsNode(int size)
     {
         var row = IpfsNodeFixtureTable.For(size);
 
+        Assert.Equal(row.CidV1RawLeaves, CidCalculator.Compute(FixtureContent.Get(size).Span).ToString());
         Assert.Equal(row.CidV0, CidCalculator.Compute(FixtureContent.Get(size).Span, UnixFsImportOptions.CidV0).ToString());
         Assert.Equal(row.CidV1DagPbLeaves, CidCalculator.Compute(FixtureContent.Get(size).Span, UnixFsImportOptions.CidV1DagPbLeaves).ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(NodeFixtureSizes))]
+    public void Compute_StreamCidV0AndCidV1DagPbLeaves_MatchIpfsNode(int size)
+    {
+        var row = IpfsNodeFixtureTable.For(size);
+
+        Assert.Equal(row.CidV0, CidCalculator.Compute(FixtureContent.OpenStream(size), UnixFsImportOptions.CidV0).ToString());
+        Assert.Equal(row.CidV1DagPbLeaves, CidCalculator.Compute(FixtureContent.OpenStream(size), UnixFsImportOptions.CidV1DagPbLeaves).ToString());
     }
 
     [Fact]
