@@ -18,7 +18,8 @@ public sealed class EmbeddedRecordStoreServiceCollectionExtensionsTests
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         var store = provider.GetRequiredService<IRecordStore>();
-        var cid = await store.AddAsync(new MemoryStream("x"u8.ToArray()));
+        using var content = new MemoryStream("x"u8.ToArray());
+        var cid = await store.AddAsync(content);
 
         Assert.IsType<EmbeddedRecordStore>(store);
         Assert.Same(store, provider.GetRequiredService<EmbeddedRecordStore>());

@@ -82,7 +82,8 @@ public sealed class EmbeddedRecordStoreTests : IDisposable
     public async Task OpenReadAsync_CorruptLeafOnDisk_ThrowsIntegrityNamingTheLeaf()
     {
         var store = CreateStore(cidVersion: 1);
-        var cid = await store.AddAsync(FixtureContent.OpenStream(3 * Chunk));
+        using var content = FixtureContent.OpenStream(3 * Chunk);
+        var cid = await store.AddAsync(content);
         var secondLeaf = Cid.ForBlock(1, CidCodec.Raw, FixtureContent.Get(2 * Chunk).Span[Chunk..]);
         FlipByte(store.Blocks.GetBlockPath(secondLeaf), 1000);
 
@@ -100,7 +101,8 @@ public sealed class EmbeddedRecordStoreTests : IDisposable
     public async Task OpenReadAsync_CorruptDagPbLeafUnderCidV0_ThrowsIntegrityOnSyncRead()
     {
         var store = CreateStore(cidVersion: 0);
-        var cid = await store.AddAsync(FixtureContent.OpenStream(2 * Chunk));
+        using var content = FixtureContent.OpenStream(2 * Chunk);
+        var cid = await store.AddAsync(content);
         var leafCids = Directory.EnumerateFiles(_temp.Path, "*.data", SearchOption.AllDirectories).ToList();
         var root = Cid.Parse(cid);
         var leafPath = leafCids.Single(p => p != store.Blocks.GetBlockPath(root) && new FileInfo(p).Length > Chunk && IsFirstLeaf(p));
@@ -119,7 +121,8 @@ public sealed class EmbeddedRecordStoreTests : IDisposable
     public async Task OpenReadAsync_CorruptRootOnDisk_ThrowsIntegrityNamingTheRoot(int size)
     {
         var store = CreateStore(cidVersion: 1);
-        var cid = await store.AddAsync(FixtureContent.OpenStream(size));
+        using var content = FixtureContent.OpenStream(size);
+        var cid = await store.AddAsync(content);
         var path = store.Blocks.GetBlockPath(Cid.Parse(cid));
         if (size == 0)
         {
@@ -144,7 +147,8 @@ public sealed class EmbeddedRecordStoreTests : IDisposable
     public async Task OpenReadAsync_MissingInnerBlock_ThrowsIntegrityNamingTheBlockAndContainsIsFalse()
     {
         var store = CreateStore(cidVersion: 1);
-        var cid = await store.AddAsync(FixtureContent.OpenStream(3 * Chunk));
+        using var content = FixtureContent.OpenStream(3 * Chunk);
+        var cid = await store.AddAsync(content);
         var lastLeaf = Cid.ForBlock(1, CidCodec.Raw, FixtureContent.Get(3 * Chunk).Span[(2 * Chunk)..]);
         File.Delete(store.Blocks.GetBlockPath(lastLeaf));
 
@@ -242,7 +246,8 @@ public sealed class EmbeddedRecordStoreTests : IDisposable
         Assert.False(await store.ContainsAsync(cid.ToString()));
         await Assert.ThrowsAsync<RecordNotFoundException>(() => store.OpenReadAsync(cid.ToString()));
 
-        var added = await store.AddAsync(new MemoryStream(content));
+        using var stream = new MemoryStream(content);
+        var added = await store.AddAsync(stream);
         await using var read = await store.OpenReadAsync(added);
 
         Assert.Equal(cid.ToString(), added);
@@ -256,9 +261,12 @@ public sealed class EmbeddedRecordStoreTests : IDisposable
     {
         var store = CreateStore(cidVersion: 1);
 
-        var first = await store.AddAsync(FixtureContent.OpenStream(2 * Chunk));
+        using var once = FixtureContent.OpenStream(2 * Chunk);
+        using var twice = FixtureContent.OpenStream(2 * Chunk);
+
+        var first = await store.AddAsync(once);
         var files = Directory.EnumerateFiles(_temp.Path, "*", SearchOption.AllDirectories).Order().ToList();
-        var second = await store.AddAsync(FixtureContent.OpenStream(2 * Chunk));
+        var second = await store.AddAsync(twice);
 
         Assert.Equal(first, second);
         Assert.Equal(files, Directory.EnumerateFiles(_temp.Path, "*", SearchOption.AllDirectories).Order().ToList());
@@ -271,7 +279,9 @@ public sealed class EmbeddedRecordStoreTests : IDisposable
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AddAsync(FixtureContent.OpenStream(3 * Chunk), cts.Token));
+        using var content = FixtureContent.OpenStream(3 * Chunk);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AddAsync(content, cts.Token));
     }
 
     [Theory]

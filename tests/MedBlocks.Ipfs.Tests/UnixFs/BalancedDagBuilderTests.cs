@@ -34,7 +34,8 @@ public sealed class BalancedDagBuilderTests
             var (model, _) = KuboBalancedLayoutModel.Build(content, SmallChunk, SmallMaxLinks, version, raw);
 
             Assert.Equal(model, CidCalculator.Compute(content, options));
-            Assert.Equal(model, CidCalculator.Compute(new MemoryStream(content), options));
+            using var stream = new MemoryStream(content);
+            Assert.Equal(model, CidCalculator.Compute(stream, options));
         }
     }
 
@@ -66,7 +67,8 @@ public sealed class BalancedDagBuilderTests
 
         Assert.Equal(chunkCount <= 174 ? 1 : 2, depth);
         Assert.Equal(model, CidCalculator.Compute(content, options));
-        Assert.Equal(model, CidCalculator.Compute(new MemoryStream(content), options));
+        using var stream = new MemoryStream(content);
+        Assert.Equal(model, CidCalculator.Compute(stream, options));
     }
 
     [Fact]

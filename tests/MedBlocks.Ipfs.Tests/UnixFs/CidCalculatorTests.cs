@@ -57,8 +57,11 @@ public sealed class CidCalculatorTests
     {
         var row = IpfsNodeFixtureTable.For(size);
 
-        Assert.Equal(row.CidV0, CidCalculator.Compute(FixtureContent.OpenStream(size), UnixFsImportOptions.CidV0).ToString());
-        Assert.Equal(row.CidV1DagPbLeaves, CidCalculator.Compute(FixtureContent.OpenStream(size), UnixFsImportOptions.CidV1DagPbLeaves).ToString());
+        using var forV0 = FixtureContent.OpenStream(size);
+        using var forV1 = FixtureContent.OpenStream(size);
+
+        Assert.Equal(row.CidV0, CidCalculator.Compute(forV0, UnixFsImportOptions.CidV0).ToString());
+        Assert.Equal(row.CidV1DagPbLeaves, CidCalculator.Compute(forV1, UnixFsImportOptions.CidV1DagPbLeaves).ToString());
     }
 
     [Fact]
