@@ -1,0 +1,1 @@
+throw new Error('electron-webrtc is not available in the offline test node');

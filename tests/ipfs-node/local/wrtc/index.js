@@ -1,0 +1,1 @@
+throw new Error('wrtc is not available in the offline test node');
