@@ -229,6 +229,7 @@ public sealed class ReaderMonitor : IDisposable, IAsyncDisposable
 
                 fresh = null;
                 IsServiceAvailable = true;
+                nextDelay = FirstRetryDelay;
                 ReaderMonitorLog.ContextEstablished(logger, names.Count);
                 Apply(names);
                 pnp.CurrentState = ReaderStates.Unaware;

@@ -23,7 +23,15 @@ internal sealed class ScriptedPcscInterop : IPcscInterop
     public List<string> Calls { get; } = [];
 
     /// <summary>CurrentState of each entry at each GetStatusChange call, by reader name.</summary>
-    public List<Dictionary<string, ReaderStates>> StatusCalls { get; } = [];
+    private List<Dictionary<string, ReaderStates>> StatusCalls { get; } = [];
+
+    public Dictionary<string, ReaderStates>[] StatusCallsSnapshot()
+    {
+        lock (gate)
+        {
+            return [.. StatusCalls];
+        }
+    }
 
     public Func<string, (uint Result, PcscProtocols Active)> OnConnect { get; set; } = _ => (0, PcscProtocols.T1);
 
