@@ -32,6 +32,7 @@ public sealed class ReaderMonitor : IDisposable, IAsyncDisposable
     private PcscContext? context;
     private Thread? thread;
     private TimeSpan nextDelay = FirstRetryDelay;
+    private bool lastWaitFailed;
     private int disposed;
 
     public ReaderMonitor(ILogger<ReaderMonitor>? logger = null, TimeProvider? timeProvider = null)
@@ -131,6 +132,7 @@ public sealed class ReaderMonitor : IDisposable, IAsyncDisposable
         {
             case PcscErrorCode.Success:
                 nextDelay = FirstRetryDelay;
+                lastWaitFailed = false;
                 ProcessChanges();
                 break;
             case PcscErrorCode.Timeout:
@@ -144,10 +146,17 @@ public sealed class ReaderMonitor : IDisposable, IAsyncDisposable
             case PcscErrorCode.NoReadersAvailable:
             case PcscErrorCode.UnknownReader:
             case PcscErrorCode.ReaderUnavailable:
-                ReaderMonitorLog.ServiceLost(logger, PcscErrorNames.Of(rv), TimeSpan.Zero);
+                ReaderMonitorLog.ServiceLost(logger, PcscErrorNames.Of(rv), lastWaitFailed ? nextDelay : TimeSpan.Zero);
                 DropContext();
 
-                // A vanished reader or a short hiccup: a new context at once avoids flapping the reader list.
+                // A vanished reader or a short hiccup: a new context at once avoids flapping the reader
+                // list; a second failure in a row backs off so a persistent fault cannot spin.
+                if (lastWaitFailed)
+                {
+                    Backoff(token);
+                }
+
+                lastWaitFailed = true;
                 if (!TryEstablish())
                 {
                     ReportServiceGone();
@@ -232,7 +241,14 @@ public sealed class ReaderMonitor : IDisposable, IAsyncDisposable
                 nextDelay = FirstRetryDelay;
                 ReaderMonitorLog.ContextEstablished(logger, names.Count);
                 Apply(names);
+
+                // A new context may talk to a restarted service: ask for every state afresh.
                 pnp.CurrentState = ReaderStates.Unaware;
+                foreach (var reader in readers.Values)
+                {
+                    reader.State.CurrentState = ReaderStates.Unaware;
+                }
+
                 return true;
             }
         }

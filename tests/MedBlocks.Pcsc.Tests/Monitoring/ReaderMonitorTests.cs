@@ -163,6 +163,38 @@ public sealed class ReaderMonitorTests : IAsyncDisposable
         Assert.Equal(2, interop.CallsSnapshot().Count(c => c == "Establish:00000000"));
     }
 
+    [Fact]
+    public async Task Wait_UnknownReaderTwiceInARow_BacksOffBeforeTheSecondRetry()
+    {
+        interop.ScriptStatusChange(_ => (uint)PcscErrorCode.UnknownReader);
+        interop.ScriptStatusChange(_ => (uint)PcscErrorCode.UnknownReader);
+        interop.ScriptStatusChange(Change((A, ReaderStates.Present | Counter(1), DesfireAtr)));
+        monitor.Start();
+
+        var seen = await events.TakeAsync(3);
+
+        Assert.Equal((ReaderEventKind.CardInserted, A), Kind(seen[2]));
+        Assert.Equal([TimeSpan.FromSeconds(1)], Delays());
+        Assert.Equal(3, interop.CallsSnapshot().Count(c => c == "Establish:00000000"));
+    }
+
+    [Fact]
+    public async Task Reestablish_AfterServiceHiccup_AsksEveryReaderStateAfresh()
+    {
+        interop.ScriptStatusChange(Change((A, ReaderStates.Present | Counter(1), DesfireAtr)));
+        interop.ScriptStatusChange(_ => (uint)PcscErrorCode.InvalidHandle);
+        interop.ScriptStatusChange(Change((A, ReaderStates.Present | Counter(1), DesfireAtr)));
+        monitor.Start();
+
+        await events.TakeAsync(3);
+        await WaitForStatusCallsAsync(4);
+        var calls = interop.StatusCallsSnapshot();
+
+        Assert.Equal(ReaderStates.Unaware, calls[2][A]);
+        Assert.Equal(ReaderStates.Unaware, calls[2][PcscReaderState.PnpNotification]);
+        Assert.Equal(ReaderStates.Present | ReaderStates.Changed | Counter(1), calls[3][A]);
+    }
+
     [Theory]
     [InlineData(PcscErrorCode.NoService)]
     [InlineData(PcscErrorCode.ServiceStopped)]
