@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MedBlocks.Pcsc;
 using MedBlocks.Pcsc.Monitoring;
 using MedBlocks.Simulator.Card;
@@ -15,7 +18,7 @@ namespace MedBlocks.Benchmarks;
 /// Also the time from a card connecting to vpcd to the ReaderMonitor's CardInserted event.
 /// Needs pcscd and vsmartcard-vpcd installed and no other pcscd running.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10, invocationCount: 1)]
+[Config(typeof(InProcessShortConfig))]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "GlobalCleanup releases them; BenchmarkDotNet owns the lifetime.")]
 public class PcscApduRoundTripBenchmarks
 {
@@ -23,11 +26,12 @@ public class PcscApduRoundTripBenchmarks
     private const int Apdus = 200;
     private static readonly byte[] Command = [0x00, 0xEE, 0x00, 0x00, 0x04, 0x01, 0x02, 0x03, 0x04];
 
+    private static int idleMeasured;
     private Process? pcscd;
     private VpcdCardBridge? bridge;
     private PcscCardConnection? connection;
     private ReaderMonitor? monitor;
-    private IAsyncEnumerator<ReaderEvent>? events;
+    private TaskCompletionSource<ReaderEvent> slot1Inserted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private VpcdCardBridge? slot1Bridge;
     private string scriptFile200 = string.Empty;
     private string[] openscArgs200 = [];
@@ -63,9 +67,18 @@ public class PcscApduRoundTripBenchmarks
         openscArgs1 = ["-r", "0", "-c", "default", "-s", hex];
 
         monitor = new ReaderMonitor();
-        events = monitor.ReadEventsAsync().GetAsyncEnumerator();
+        monitor.CardInserted += (_, e) =>
+        {
+            if (e.ReaderName == "Virtual PCD 00 01")
+            {
+                Volatile.Read(ref slot1Inserted).TrySetResult(e);
+            }
+        };
         monitor.Start();
-        Console.WriteLine($"// Idle monitor CPU: {MeasureIdleMonitorCpu():P3} of one core");
+        if (Interlocked.Exchange(ref idleMeasured, 1) == 0)
+        {
+            Console.WriteLine($"// Idle monitor thread CPU: {MeasureIdleMonitorCpu():P2} of one core (10 ms tick resolution)");
+        }
     }
 
     [Benchmark(Description = "binding: 200 APDUs (PcscCard.Transmit)")]
@@ -111,7 +124,7 @@ public class PcscApduRoundTripBenchmarks
         slot1Bridge = null;
         WaitFor(() => !SlotPresent("Virtual PCD 00 01"), "slot 1 empty");
         Thread.Sleep(100);
-        DrainEvents();
+        Volatile.Write(ref slot1Inserted, new TaskCompletionSource<ReaderEvent>(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
     [Benchmark(Description = "card connects to vpcd -> monitor CardInserted")]
@@ -119,15 +132,8 @@ public class PcscApduRoundTripBenchmarks
     {
         slot1Bridge = new VpcdCardBridge(new EchoCard(), slot: 1);
         await slot1Bridge.InsertAsync();
-        while (await events!.MoveNextAsync())
-        {
-            if (events.Current is { Kind: ReaderEventKind.CardInserted, ReaderName: "Virtual PCD 00 01" } e)
-            {
-                return e.Atr.Length;
-            }
-        }
-
-        throw new InvalidOperationException("monitor stopped");
+        var inserted = await Volatile.Read(ref slot1Inserted).Task.WaitAsync(TimeSpan.FromSeconds(5));
+        return inserted.Atr.Length;
     }
 
     [GlobalCleanup]
@@ -147,29 +153,24 @@ public class PcscApduRoundTripBenchmarks
         File.Delete(scriptFile1);
     }
 
-    private void DrainEvents()
-    {
-        // Events already queued (the previous removal) must not satisfy the next measurement.
-        while (true)
-        {
-            var next = events!.MoveNextAsync().AsTask();
-            if (!next.Wait(50))
-            {
-                // Leave the pending read; the next measurement awaits a fresh enumerator instead.
-                events = monitor!.ReadEventsAsync().GetAsyncEnumerator();
-                return;
-            }
-        }
-    }
-
+    /// <summary>CPU share of the monitor thread alone over 5 s with no card, from /proc (clock ticks of 10 ms).</summary>
     private static double MeasureIdleMonitorCpu()
     {
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
+        var task = Directory.EnumerateDirectories("/proc/self/task")
+            .First(t => SafeRead(Path.Combine(t, "comm")).StartsWith("PC/SC reader", StringComparison.Ordinal));
+        static long Ticks(string task)
+        {
+            var stat = File.ReadAllText(Path.Combine(task, "stat"));
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Thread.Sleep(500);
+        var before = Ticks(task);
         var wall = Stopwatch.StartNew();
-        Thread.Sleep(3000);
-        process.Refresh();
-        return (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalMilliseconds;
+        Thread.Sleep(5000);
+        var ticks = Ticks(task) - before;
+        return ticks * 10.0 / wall.Elapsed.TotalMilliseconds;
     }
 
     private static int Run(string file, string[] args)
@@ -244,6 +245,21 @@ public class PcscApduRoundTripBenchmarks
     [DllImport("libc", EntryPoint = "kill", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Kill(int pid, int signal);
+
+    /// <summary>In-process (the shared build machine times out building a separate exe), 10 short iterations.</summary>
+    public sealed class InProcessShortConfig : ManualConfig
+    {
+        public InProcessShortConfig()
+        {
+            AddJob(Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithLaunchCount(1)
+                .WithWarmupCount(2)
+                .WithIterationCount(10)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1));
+        }
+    }
 
     /// <summary>A card that answers every APDU with its data and 90 00, at once.</summary>
     private sealed class EchoCard : IContactlessCard
