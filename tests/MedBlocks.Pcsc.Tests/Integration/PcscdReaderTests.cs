@@ -127,6 +127,29 @@ public sealed class PcscdReaderTests(PcscdFixture pcscd) : IAsyncLifetime, IDisp
     }
 
     [Fact]
+    public async Task Transmit_AnotherApplicationResetTheCard_ReconnectsAndThrowsCardResetThenWorks()
+    {
+        var card = new FixedTestCard(UidA);
+        await InsertAsync(card, slot: 0);
+        await using var connection = PcscCardConnection.Open(PcscdFixture.Slot0Reader);
+        Assert.Equal(UidA, await connection.ReadUidAsync());
+        var powerOnsBefore = card.PowerOns;
+
+        using (var other = PcscContext.Establish())
+        using (var otherCard = other.Connect(PcscdFixture.Slot0Reader))
+        {
+            otherCard.Reconnect(PcscDisposition.Reset);
+        }
+
+        var ex = await Assert.ThrowsAsync<PcscCardResetException>(async () => await connection.TransmitAsync(new byte[] { 0x00, 0xEE, 0x00, 0x00, 0x01, 0x01 }));
+        var after = await connection.TransmitAsync(new byte[] { 0x00, 0xEE, 0x00, 0x00, 0x01, 0x07 });
+
+        Assert.Equal("SCARD_W_RESET_CARD", Assert.IsType<PcscCardResetException>(ex.InnerException).CodeName);
+        Assert.Equal([0x07, 0x90, 0x00], after);
+        Assert.True(card.PowerOns > powerOnsBefore);
+    }
+
+    [Fact]
     public async Task TwoSlots_TwoCardsAtOnce_EachAnswersWithItsOwnUid()
     {
         await InsertAsync(new FixedTestCard(UidA), slot: 0);
