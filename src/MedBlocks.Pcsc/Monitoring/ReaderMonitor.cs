@@ -33,6 +33,7 @@ public sealed class ReaderMonitor : IDisposable, IAsyncDisposable
     private Thread? thread;
     private TimeSpan nextDelay = FirstRetryDelay;
     private bool lastWaitFailed;
+    private bool serviceAvailable;
     private int disposed;
 
     public ReaderMonitor(ILogger<ReaderMonitor>? logger = null, TimeProvider? timeProvider = null)
@@ -57,7 +58,11 @@ public sealed class ReaderMonitor : IDisposable, IAsyncDisposable
     public event EventHandler<ReaderEvent>? CardRemoved;
 
     /// <summary>True while the monitor holds a working context.</summary>
-    public bool IsServiceAvailable { get; private set; }
+    public bool IsServiceAvailable
+    {
+        get => Volatile.Read(ref serviceAvailable);
+        private set => Volatile.Write(ref serviceAvailable, value);
+    }
 
     /// <summary>Starts the background thread; events for readers and cards already present follow at once.</summary>
     public void Start()
