@@ -1,0 +1,9 @@
+namespace MedBlocks.Pcsc.Monitoring;
+
+public enum ReaderEventKind
+{
+    ReaderAttached,
+    ReaderDetached,
+    CardInserted,
+    CardRemoved,
+}

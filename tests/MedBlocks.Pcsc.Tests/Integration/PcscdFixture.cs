@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace MedBlocks.Pcsc.Tests.Integration;
+
+/// <summary>
+/// Runs a private pcscd in the foreground for the integration tests and stops it by its own pid.
+/// Refuses to run beside another pcscd: two daemons would fight over the socket and the vpcd ports.
+/// vpcd listens on all interfaces (TCP 35963/35964); the tests connect from loopback only.
+/// </summary>
+public sealed class PcscdFixture : IDisposable
+{
+    public const string Slot0Reader = "Virtual PCD 00 00";
+    public const string Slot1Reader = "Virtual PCD 00 01";
+
+    private const string SocketPath = "/run/pcscd/pcscd.comm";
+    private const int SigTerm = 15;
+    private const int SigKill = 9;
+
+    private static readonly string[] Candidates = ["/usr/sbin/pcscd", "/usr/bin/pcscd", "/usr/local/sbin/pcscd"];
+
+    private readonly string executable;
+    private Process? daemon;
+
+    public PcscdFixture()
+    {
+        executable = Candidates.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("pcscd not installed: run ./test.sh which installs it");
+        if (!File.Exists("/etc/reader.conf.d/vpcd"))
+        {
+            throw new InvalidOperationException("vsmartcard-vpcd not installed (no /etc/reader.conf.d/vpcd): run ./test.sh which installs it");
+        }
+
+        var other = FindOtherPcscd();
+        if (other is not null)
+        {
+            throw new InvalidOperationException($"Another pcscd (pid {other}) is running; stop it (systemctl stop pcscd.socket pcscd) before running the PC/SC integration tests.");
+        }
+
+        Start();
+    }
+
+    public int Pid => daemon?.Id ?? 0;
+
+    /// <summary>Starts pcscd -f and waits until both virtual readers are listed.</summary>
+    public void Start()
+    {
+        var info = new ProcessStartInfo(executable, "-f")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        daemon = Process.Start(info) ?? throw new InvalidOperationException("pcscd did not start.");
+        daemon.OutputDataReceived += (_, _) => { };
+        daemon.ErrorDataReceived += (_, _) => { };
+        daemon.BeginOutputReadLine();
+        daemon.BeginErrorReadLine();
+
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (daemon.HasExited)
+            {
+                throw new InvalidOperationException($"pcscd exited at start with code {daemon.ExitCode}.");
+            }
+
+            if (File.Exists(SocketPath) && BothReadersListed())
+            {
+                return;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        throw new InvalidOperationException("pcscd did not list the two vpcd readers within 10 s.");
+    }
+
+    /// <summary>Stops our pcscd: SIGTERM and wait, or SIGKILL when <paramref name="brutally"/>.</summary>
+    public void Stop(bool brutally = false)
+    {
+        var process = daemon;
+        daemon = null;
+        if (process is null)
+        {
+            return;
+        }
+
+        if (!process.HasExited)
+        {
+            _ = Kill(process.Id, brutally ? SigKill : SigTerm);
+            if (!process.WaitForExit(10_000))
+            {
+                process.Kill();
+                process.WaitForExit();
+            }
+        }
+
+        process.Dispose();
+    }
+
+    public void Dispose() => Stop();
+
+    private static bool BothReadersListed()
+    {
+        try
+        {
+            using var context = PcscContext.Establish();
+            var readers = context.ListReaders();
+            return readers.Contains(Slot0Reader) && readers.Contains(Slot1Reader);
+        }
+        catch (PcscException)
+        {
+            return false;
+        }
+    }
+
+    private static int? FindOtherPcscd()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == "pcscd")
+                {
+                    return pid;
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return null;
+    }
+
+    [DllImport("libc", EntryPoint = "kill", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Kill(int pid, int signal);
+}
