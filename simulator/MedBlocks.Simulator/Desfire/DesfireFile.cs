@@ -73,6 +73,17 @@ public sealed class DesfireFile
         return new DesfireFile(fileNumber, type, communication, accessRights) { RecordSize = recordSize, MaxRecords = maxRecords };
     }
 
+    /// <summary>Replaces the committed content of a data file (card images).</summary>
+    internal void LoadData(ReadOnlySpan<byte> content)
+    {
+        if (content.Length != Size)
+        {
+            throw new ArgumentException("The content must be exactly the file size.", nameof(content));
+        }
+
+        content.CopyTo(Data);
+    }
+
     /// <summary>A copy of the committed data of a data file.</summary>
     public byte[] GetData() => (byte[])Data.Clone();
 
