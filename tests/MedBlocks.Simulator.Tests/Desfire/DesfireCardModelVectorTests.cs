@@ -177,7 +177,7 @@ public sealed class DesfireCardModelVectorTests
     public void GetVersion_8kCardWithVectorIdentity_ThreeExactFrames()
     {
         var state = new DesfireCardState(DesfireStorageSize.EightKilobytes, Hex.Bytes("04063F72633480"), Hex.Bytes("BA4519E320"), 0x49, 0x13);
-        var card = new Card.SimulatedDesfireCard(state);
+        var card = new MedBlocks.Simulator.Card.SimulatedDesfireCard(state);
         card.PowerOn();
 
         Assert.Equal("04010101001A0591AF", Hex.Of(card.Process(Hex.Bytes("9060000000"))));
