@@ -51,4 +51,32 @@ public sealed class DesfireCardModelApplicationTests
 
         Assert.Equal("AAAAAA31424DCCCCCC", Hex.Of(host.Expect(0x6A, [])));
     }
+
+    [Theory]
+    [InlineData(0x0A)]
+    [InlineData(0x1A)]
+    public void ChangeKey_OtherDesKeyInLegacyAndIsoSessions_NewKeyAuthenticates(byte authentication)
+    {
+        var (card, host) = CardFactory.WithApplication(new FixedRandomSource(), DesfireKeyType.TwoKeyTripleDes, new byte[16], new byte[16]);
+        var newKey = Hex.Bytes("00112233445566778899AABBCCDDEEFF");
+        Authenticate(host, authentication, 0, new byte[16]);
+
+        host.ChangeKey(1, newKey, aesVersion: null, oldKey: new byte[16]);
+
+        Assert.Equal(Hex.Of(newKey), Hex.Of(card.State.FindApplication(1)!.GetKey(1).Value));
+        Authenticate(host, authentication, 1, newKey);
+        Assert.Equal(1, card.Model.AuthenticatedKeyNumber);
+    }
+
+    private static void Authenticate(DesfireTestHost host, byte authentication, byte keyNo, byte[] key)
+    {
+        if (authentication == 0x0A)
+        {
+            host.AuthenticateLegacy(keyNo, key, Hex.Sequence(1, 8));
+        }
+        else
+        {
+            host.AuthenticateIso(keyNo, key, Hex.Sequence(1, 8));
+        }
+    }
 }
