@@ -42,8 +42,16 @@ public static class CanonicalJson
             throw new LedgerFormatException($"Malformed JSON: {ex.Message}", ex);
         }
 
-        // Serialising walks every value and rejects floats and lone surrogates.
-        _ = Serialize(root);
+        try
+        {
+            // Serialising walks every value and rejects floats and lone surrogates.
+            _ = Serialize(root);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json reports invalid UTF-8 and unpaired surrogate escapes only when a string is read.
+            throw new LedgerFormatException($"Malformed JSON string: {ex.Message}", ex);
+        }
         return root;
     }
 

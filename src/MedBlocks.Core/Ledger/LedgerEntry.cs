@@ -140,7 +140,21 @@ public sealed record LedgerEntry
     }
 
     /// <summary>The bytes <see cref="Sig"/> signs.</summary>
-    public byte[] GetSignedBytes() => BuildSignedBytes(Prev, Author, Time, Kind, Body);
+    /// <remarks>
+    /// Cut from the canonical bytes: with sorted keys, dropping the top-level <c>sig</c> member leaves exactly the
+    /// canonical signed part. That member is the last <c>,"sig":"</c> (only <c>time</c> and <c>v</c> follow it,
+    /// and quotes inside strings are always escaped).
+    /// </remarks>
+    public byte[] GetSignedBytes()
+    {
+        var bytes = canonicalBytes.AsSpan();
+        var start = bytes.LastIndexOf(",\"sig\":\""u8);
+        var end = bytes[(start + 8)..].IndexOf((byte)'"') + start + 8 + 1;
+        var signed = new byte[bytes.Length - (end - start)];
+        bytes[..start].CopyTo(signed);
+        bytes[end..].CopyTo(signed.AsSpan(start));
+        return signed;
+    }
 
     /// <summary>The signature as bytes.</summary>
     public byte[] GetSignatureBytes() => Convert.FromBase64String(Sig);
@@ -163,7 +177,9 @@ public sealed record LedgerEntry
         ["author"] = author,
         ["time"] = FormatTime(time),
         ["kind"] = kind,
-        ["body"] = JsonValue.Create(body),
+        ["body"] = body.ValueKind == JsonValueKind.Object
+            ? JsonObject.Create(body)
+            : throw new LedgerFormatException("body must be a JSON object."),
     };
 
     private static void CheckFields(string prev, string author, DateTimeOffset time, string kind, JsonElement body, string sig)
