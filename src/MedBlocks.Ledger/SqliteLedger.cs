@@ -98,6 +98,88 @@ public sealed class SqliteLedger : ILedger, IDisposable
         }
     }
 
+    /// <summary>
+    /// Appends entries that already chain onto the current head, all or none, in one transaction: for importing
+    /// or syncing a run of entries. Each is checked against the rules as if appended alone.
+    /// </summary>
+    /// <returns>The new head position.</returns>
+    /// <exception cref="LedgerHeadMovedException">The first entry does not link to the head.</exception>
+    /// <exception cref="LedgerRuleViolation">An entry breaks a rule; nothing is stored.</exception>
+    public async Task<long> AppendRangeAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (entries.Count == 0)
+        {
+            return (await GetHeadAsync(cancellationToken)).Position;
+        }
+
+        var latest = timeProvider.GetUtcNow() + LedgerRules.TimeTolerance;
+        var firstBad = entries.Count;
+        Parallel.For(0, entries.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            if (!signatures.Verify(entries[i]))
+            {
+                InterlockedMin(ref firstBad, i);
+            }
+        });
+        if (firstBad < entries.Count)
+        {
+            throw new LedgerRuleViolation(LedgerRuleNames.Signature, $"Entry {firstBad} of the range: the signature is not the author's.");
+        }
+
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = BeginWrite();
+            var head = ReadHead(writer, transaction);
+            if (!string.Equals(entries[0].Prev, head.Hash, StringComparison.Ordinal))
+            {
+                throw new LedgerHeadMovedException(entries[0].Prev, head);
+            }
+
+            writerState.Transaction = transaction;
+            foreach (var entry in entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (entry.Time > latest)
+                {
+                    throw new LedgerRuleViolation(LedgerRuleNames.TimeFuture, $"time {LedgerEntry.FormatTime(entry.Time)} is ahead of this station's clock.");
+                }
+
+                var position = head.Position + 1;
+                writerState.Before = position;
+                var body = LedgerRules.Check(entry, head, writerState, verifySignature: false);
+                InsertEntry(transaction, entry, position);
+                SqliteLedgerIndex.Apply(writer, transaction, entry, body, position);
+                head = new LedgerHead(position, entry.Hash, entry.Time);
+            }
+
+            transaction.Commit();
+            return head.Position;
+        }
+        finally
+        {
+            writerState.Transaction = null;
+            writeLock.Release();
+        }
+    }
+
+    private static void InterlockedMin(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
     public async Task<LedgerEntry> AppendAsync(IEntrySigner signer, ILedgerBody body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signer);
