@@ -57,45 +57,17 @@ public sealed class SqliteLedger : ILedger, IDisposable
         SqliteLedgerLog.Opened(this.logger, options.Path, entries);
     }
 
-    public async Task<LedgerEntry> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
+    public Task<LedgerEntry> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (entry.Time > timeProvider.GetUtcNow() + LedgerRules.TimeTolerance)
-        {
-            throw new LedgerRuleViolation(LedgerRuleNames.TimeFuture, $"time {LedgerEntry.FormatTime(entry.Time)} is ahead of this station's clock.");
-        }
-
         // Checked outside the write lock: the signature depends on the entry alone.
         if (!signatures.Verify(entry))
         {
             throw new LedgerRuleViolation(LedgerRuleNames.Signature, "The signature is not the author's over this entry.");
         }
 
-        await writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            using var transaction = BeginWrite();
-            var head = ReadHead(writer, transaction);
-            if (!string.Equals(entry.Prev, head.Hash, StringComparison.Ordinal))
-            {
-                throw new LedgerHeadMovedException(entry.Prev, head);
-            }
-
-            var position = head.Position + 1;
-            writerState.Transaction = transaction;
-            writerState.Before = position;
-            var body = LedgerRules.Check(entry, head, writerState, verifySignature: false);
-            InsertEntry(transaction, entry, position);
-            SqliteLedgerIndex.Apply(writer, transaction, entry, body, position);
-            transaction.Commit();
-            return entry with { Position = position };
-        }
-        finally
-        {
-            writerState.Transaction = null;
-            writeLock.Release();
-        }
+        return AppendVerifiedAsync(entry, cancellationToken);
     }
 
     /// <summary>
@@ -184,14 +156,16 @@ public sealed class SqliteLedger : ILedger, IDisposable
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(body);
+        ObjectDisposedException.ThrowIf(disposed, this);
         var factory = new LedgerEntryFactory(timeProvider);
         for (var attempt = 1; ; attempt++)
         {
-            var head = await GetHeadAsync(cancellationToken);
+            var head = await ReadWriterHeadAsync(cancellationToken);
+            // The factory has verified the signer's signature on this very entry.
             var entry = factory.Create(signer, head, body);
             try
             {
-                return await AppendAsync(entry, cancellationToken);
+                return await AppendVerifiedAsync(entry, cancellationToken);
             }
             catch (LedgerHeadMovedException moved) when (attempt < options.MaxAppendAttempts)
             {
@@ -199,6 +173,52 @@ public sealed class SqliteLedger : ILedger, IDisposable
                 // A short random pause keeps two busy writers from colliding in lockstep.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(attempt, 10))), timeProvider, cancellationToken);
             }
+        }
+    }
+
+    private async Task<LedgerEntry> AppendVerifiedAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Time > timeProvider.GetUtcNow() + LedgerRules.TimeTolerance)
+        {
+            throw new LedgerRuleViolation(LedgerRuleNames.TimeFuture, $"time {LedgerEntry.FormatTime(entry.Time)} is ahead of this station's clock.");
+        }
+
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = BeginWrite();
+            var head = ReadHead(writer, transaction);
+            if (!string.Equals(entry.Prev, head.Hash, StringComparison.Ordinal))
+            {
+                throw new LedgerHeadMovedException(entry.Prev, head);
+            }
+
+            var position = head.Position + 1;
+            writerState.Transaction = transaction;
+            writerState.Before = position;
+            var body = LedgerRules.Check(entry, head, writerState, verifySignature: false);
+            InsertEntry(transaction, entry, position);
+            SqliteLedgerIndex.Apply(writer, transaction, entry, body, position);
+            transaction.Commit();
+            return entry with { Position = position };
+        }
+        finally
+        {
+            writerState.Transaction = null;
+            writeLock.Release();
+        }
+    }
+
+    private async Task<LedgerHead> ReadWriterHeadAsync(CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return ReadHead(writer, null);
+        }
+        finally
+        {
+            writeLock.Release();
         }
     }
 
@@ -489,7 +509,8 @@ public sealed class SqliteLedger : ILedger, IDisposable
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, $"PRAGMA busy_timeout={(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous=FULL");
+        var synchronous = options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
+        Execute(connection, $"PRAGMA busy_timeout={(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous={synchronous}");
         return connection;
     }
 

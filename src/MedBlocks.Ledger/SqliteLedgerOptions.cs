@@ -6,6 +6,9 @@ public sealed record SqliteLedgerOptions
     /// <summary>Path of the SQLite file; created with its schema if absent. Its directory must exist.</summary>
     public required string Path { get; init; }
 
+    /// <summary>Whether each append is fsynced (default) or only made crash-safe; see <see cref="SqliteDurability"/>.</summary>
+    public SqliteDurability Durability { get; init; } = SqliteDurability.Full;
+
     /// <summary>How long a writer waits for another process's write transaction before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -32,6 +35,11 @@ public sealed record SqliteLedgerOptions
         if (BusyTimeout <= TimeSpan.Zero || BusyTimeout > TimeSpan.FromMinutes(10))
         {
             throw new ArgumentException("BusyTimeout is between 0 and 10 minutes.", nameof(BusyTimeout));
+        }
+
+        if (!Enum.IsDefined(Durability))
+        {
+            throw new ArgumentException("Durability is Full or Normal.", nameof(Durability));
         }
 
         if (MaxAppendAttempts is < 1 or > 10_000)

@@ -5,7 +5,7 @@ using MedBlocks.Ledger;
 
 namespace MedBlocks.Benchmarks;
 
-/// <summary>Durable single-writer appends (sign, verify, rules, WAL commit with synchronous=FULL). Target ≥ 1 000/s.</summary>
+/// <summary>Single-writer appends (sign, verify, rules, WAL commit) per durability mode. Target ≥ 1 000/s.</summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class LedgerAppendBenchmarks : IDisposable
 {
@@ -17,11 +17,14 @@ public class LedgerAppendBenchmarks : IDisposable
     private IEntrySigner patient = null!;
     private MedBlockDeclaration[] bodies = [];
 
+    [Params(SqliteDurability.Full, SqliteDurability.Normal)]
+    public SqliteDurability Durability { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         directory = Directory.CreateTempSubdirectory("medblocks-append-bench-").FullName;
-        ledger = new SqliteLedger(new SqliteLedgerOptions { Path = Path.Combine(directory, "ledger.db") });
+        ledger = new SqliteLedger(new SqliteLedgerOptions { Path = Path.Combine(directory, "ledger.db"), Durability = Durability });
         patient = LedgerBenchmarkChain.Patient(1);
         lab = LedgerBenchmarkChain.Patient(20_001);
         var spki = Convert.ToBase64String(System.Security.Cryptography.RSA.Create(2048).ExportSubjectPublicKeyInfo());

@@ -30,6 +30,11 @@ public sealed class LedgerEntryFactory(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(body);
+        if (time != LedgerEntry.TruncateTime(time) || time.Offset != TimeSpan.Zero)
+        {
+            throw new LedgerFormatException("time must be UTC with millisecond precision.");
+        }
+
         var element = LedgerBody.ToCanonicalElement(body);
         var signed = LedgerEntry.BuildSignedBytes(prev, signer.Address, time, body.Kind, element);
         var signature = signer.Sign(signed);
