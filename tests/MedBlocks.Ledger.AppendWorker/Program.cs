@@ -1,0 +1,42 @@
+using System.Globalization;
+using MedBlocks.Core.Ledger;
+using MedBlocks.Ledger;
+using MedBlocks.Ledger.AppendWorker;
+
+// Usage: <ledger path> <author seed byte> <patient seed byte> <count> <tag> [<start at, unix ms>]
+// Appends <count> medblock entries by the author for the patient, each built on the current head
+// and rebuilt when another process wins the race. Prints "appended <n>" on success.
+// The start time lets two workers begin together, whatever their start-up times.
+if (args.Length is not (5 or 6))
+{
+    await Console.Error.WriteLineAsync("usage: <ledger path> <author seed> <patient seed> <count> <tag> [<start at, unix ms>]");
+    return 2;
+}
+
+var author = new SeededSigner(byte.Parse(args[1], CultureInfo.InvariantCulture));
+var patient = new SeededSigner(byte.Parse(args[2], CultureInfo.InvariantCulture));
+var count = int.Parse(args[3], CultureInfo.InvariantCulture);
+var tag = args[4];
+using var ledger = new SqliteLedger(new SqliteLedgerOptions { Path = args[0], MaxAppendAttempts = 10_000 });
+if (args.Length == 6)
+{
+    var startAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(args[5], CultureInfo.InvariantCulture));
+    var wait = startAt - DateTimeOffset.UtcNow;
+    if (wait > TimeSpan.Zero)
+    {
+        await Task.Delay(wait);
+    }
+}
+
+var wrapped = Convert.ToBase64String(new byte[256]);
+var recordSig = Convert.ToBase64String(new byte[64]);
+for (var i = 0; i < count; i++)
+{
+    var keys = new Dictionary<string, string>(StringComparer.Ordinal) { [patient.Address] = wrapped };
+    var cid = $"{tag}{i:D6}";
+    var ctHash = LedgerEncoding.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(cid));
+    await ledger.AppendAsync(author, new MedBlockDeclaration(cid, patient.Address, "text/plain", false, keys, ctHash, recordSig));
+}
+
+Console.WriteLine($"appended {count}");
+return 0;
