@@ -1,5 +1,6 @@
 using System.Globalization;
 using MedBlocks.Core.Ledger;
+using MedBlocks.Core.Participants;
 using Microsoft.Data.Sqlite;
 
 namespace MedBlocks.Ledger;
@@ -19,7 +20,7 @@ internal static class SqliteLedgerIndex
                     """,
                     ("$address", identity.Address),
                     ("$position", position),
-                    ("$role", ParticipantRoles.ToWire(identity.Role)),
+                    ("$role", ParticipantRoles.ToName(identity.Role)),
                     ("$enc", identity.EncryptionKey),
                     ("$fingerprint", identity.EncryptionKeyFingerprint),
                     ("$label", identity.Label),

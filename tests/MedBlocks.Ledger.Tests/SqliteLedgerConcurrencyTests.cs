@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MedBlocks.Core.Ledger;
+using MedBlocks.Core.Participants;
 using MedBlocks.Ledger.AppendWorker;
 
 namespace MedBlocks.Ledger.Tests;

@@ -1,4 +1,5 @@
 using MedBlocks.Core.Ledger;
+using MedBlocks.Core.Participants;
 using Microsoft.Data.Sqlite;
 
 namespace MedBlocks.Ledger.Tests;

@@ -24,12 +24,3 @@ if pgrep -x pcscd >/dev/null 2>&1; then
   pkill -x pcscd || true
   for _ in $(seq 1 50); do pgrep -x pcscd >/dev/null 2>&1 || break; sleep 0.1; done
 fi
-
-# npm packages for the test IPFS node, from the committed lock file.
-node_dir="$repo/tests/ipfs-node"
-if [ -f "$node_dir/package-lock.json" ]; then
-  if [ ! -d "$node_dir/node_modules" ] || [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules/.package-lock.json" ]; then
-    echo "install-test-deps: npm ci in tests/ipfs-node"
-    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  fi
-fi

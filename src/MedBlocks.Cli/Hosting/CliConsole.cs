@@ -25,6 +25,9 @@ internal class CliConsole
     public static CliConsole FromSystem() =>
         new(Console.In, Console.Out, Console.Error, !Console.IsInputRedirected && !Console.IsOutputRedirected);
 
+    /// <summary>Standard output as bytes, for records written to the terminal or a pipe.</summary>
+    public virtual Stream OpenBinaryOutput() => Console.OpenStandardOutput();
+
     /// <summary>Reads one secret line; at a terminal without echo, otherwise from standard input.</summary>
     public virtual string? ReadSecret(string prompt)
     {

@@ -1,3 +1,5 @@
+using MedBlocks.Core.Participants;
+
 namespace MedBlocks.Core.Ledger;
 
 /// <summary>A participant's identity as currently in force on the ledger (after any key rotations).</summary>

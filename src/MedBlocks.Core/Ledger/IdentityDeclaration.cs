@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using MedBlocks.Core.Participants;
 
 namespace MedBlocks.Core.Ledger;
 
@@ -72,7 +73,7 @@ public sealed record IdentityDeclaration(string Address, ParticipantRole Role, s
         var json = new JsonObject
         {
             ["address"] = Address,
-            ["role"] = ParticipantRoles.ToWire(Role),
+            ["role"] = ParticipantRoles.ToName(Role),
             ["enc"] = EncryptionKey,
         };
         if (Label is not null)

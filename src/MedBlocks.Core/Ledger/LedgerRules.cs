@@ -1,3 +1,5 @@
+using MedBlocks.Core.Participants;
+
 namespace MedBlocks.Core.Ledger;
 
 /// <summary>

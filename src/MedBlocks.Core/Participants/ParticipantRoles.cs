@@ -39,4 +39,8 @@ public static class ParticipantRoles
         };
         return known;
     }
+
+    /// <summary>Organisations may carry a public label on the ledger; people never do.</summary>
+    public static bool IsOrganisation(this ParticipantRole role) =>
+        role is ParticipantRole.Lab or ParticipantRole.App or ParticipantRole.Emergency or ParticipantRole.Site;
 }

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using MedBlocks.Core.Ledger;
+using MedBlocks.Core.Participants;
 
 namespace MedBlocks.Core.Tests.Ledger;
 

@@ -1,4 +1,5 @@
 using MedBlocks.Core.Ledger;
+using MedBlocks.Core.Participants;
 
 namespace MedBlocks.Core.Tests.Ledger;
 
