@@ -46,6 +46,17 @@ public sealed partial class DesfireSession : IDisposable
 
     public void Dispose() => EndSession();
 
+    /// <summary>Continues a session whose keys are already agreed (recorded exchanges in tests, benchmarks).</summary>
+    internal void ResumeSecureChannel(Ev1SecureChannel channel, int keyNumber)
+    {
+        EndSession();
+        _channel = channel;
+        AuthenticatedKeyNumber = keyNumber;
+    }
+
+    /// <summary>Records which application the card has selected, for sessions resumed without SelectApplication.</summary>
+    internal void AssumeSelectedApplication(DesfireAid aid) => SelectedApplication = aid;
+
     /// <summary>Protects, sends and verifies one command whose data travels in <paramref name="commandMode"/>.</summary>
     private async Task<byte[]> ExecuteAsync(
         byte command,
