@@ -90,17 +90,26 @@ public sealed class Ev1SecureChannel : IDisposable
         }
 
         var dataLength = dataAndMac.Length - MacLength;
-        var message = new byte[dataLength + 1];
-        dataAndMac.Span[..dataLength].CopyTo(message);
-        message[^1] = (byte)status;
-        Span<byte> mac = stackalloc byte[BlockSize];
-        _cmac.Compute(message, _iv, mac);
-        if (!CryptographicOperations.FixedTimeEquals(mac[..MacLength], dataAndMac.Span[dataLength..]))
+        var mac = MacResponse(dataAndMac.Span[..dataLength], status);
+        if (!CryptographicOperations.FixedTimeEquals(mac, dataAndMac.Span[dataLength..]))
         {
             throw new DesfireIntegrityException("The CMAC of the card's answer does not verify.");
         }
 
         return dataAndMac[..dataLength];
+    }
+
+    /// <summary>
+    /// CMAC8 over <c>data‖status</c>, advancing the IV: what the card appends to a plain or MACed answer.
+    /// </summary>
+    public byte[] MacResponse(ReadOnlySpan<byte> data, DesfireStatus status = DesfireStatus.Ok)
+    {
+        var message = new byte[data.Length + 1];
+        data.CopyTo(message);
+        message[^1] = (byte)status;
+        Span<byte> mac = stackalloc byte[BlockSize];
+        _cmac.Compute(message, _iv, mac);
+        return mac[..MacLength].ToArray();
     }
 
     /// <summary>
