@@ -144,4 +144,10 @@ public sealed class DesfireFrameTransportTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new DesfireFrameTransport(card).ExchangeAsync(0x6F, default, cancellation.Token).AsTask());
         Assert.Empty(card.Sent);
     }
+
+    [Fact]
+    public void Constructor_LimitBelowOneFrame_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new DesfireFrameTransport(new ScriptedCardTransport(), new DesfireFramingOptions { MaxResponseLength = 58 }));
+    }
 }

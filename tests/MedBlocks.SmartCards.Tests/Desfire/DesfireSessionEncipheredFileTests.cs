@@ -79,7 +79,7 @@ public sealed class DesfireSessionEncipheredFileTests
         var header = Hex.Parse("04000000040000");
         var payload = Hex.Parse("DEADBEEF");
         var expectedMac = reference.MacCommand(0x3B, [.. header, .. payload]);
-        var cardMac = MacOverStatus(reference);
+        var cardMac = reference.MacResponse(default);
         var card = new ScriptedCardTransport().Reply(cardMac, [0x91, 0x00]);
         using var session = Resumed(card);
 
@@ -111,15 +111,6 @@ public sealed class DesfireSessionEncipheredFileTests
         Assert.Equal(80, data.Length);
         Assert.Equal("90BD0000070200000044000000", Hex.Of(card.Sent[0]));
         Assert.Equal("90BD000007024400000C000000", Hex.Of(card.Sent[2]));
-    }
-
-    private static byte[] MacOverStatus(Ev1SecureChannel card)
-    {
-        using var cmac = new DesfireCmac(DesfireKeyType.Aes, DesfireVectors.Get("ev1_aes_auth")[0].Bytes("sessionKey"));
-        var iv = card.CurrentIv;
-        var mac = new byte[16];
-        cmac.Compute([0x00], iv, mac);
-        return mac[..8];
     }
 
     private static byte[] CardEncipheredAnswer(byte[] sessionKey, byte command, byte[] data)
