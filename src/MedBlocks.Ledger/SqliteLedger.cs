@@ -28,6 +28,7 @@ public sealed class SqliteLedger : ILedger, IDisposable
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly SqliteConnection writer;
     private readonly SqliteLedgerState writerState;
+    private readonly SqliteLedgerIndex writerIndex;
     private readonly EntrySignatureVerifier signatures = new();
     private bool disposed;
 
@@ -53,6 +54,7 @@ public sealed class SqliteLedger : ILedger, IDisposable
         Execute(writer, "PRAGMA journal_mode=WAL");
         SqliteLedgerSchema.Ensure(writer);
         writerState = new SqliteLedgerState(writer);
+        writerIndex = new SqliteLedgerIndex(writer);
         var entries = ReadHead(writer, null).Position;
         SqliteLedgerLog.Opened(this.logger, options.Path, entries);
     }
@@ -122,8 +124,7 @@ public sealed class SqliteLedger : ILedger, IDisposable
                 var position = head.Position + 1;
                 writerState.Before = position;
                 var body = LedgerRules.Check(entry, head, writerState, verifySignature: false);
-                InsertEntry(transaction, entry, position);
-                SqliteLedgerIndex.Apply(writer, transaction, entry, body, position);
+                writerIndex.Append(transaction, entry, body, position);
                 head = new LedgerHead(position, entry.Hash, entry.Time);
             }
 
@@ -197,8 +198,7 @@ public sealed class SqliteLedger : ILedger, IDisposable
             writerState.Transaction = transaction;
             writerState.Before = position;
             var body = LedgerRules.Check(entry, head, writerState, verifySignature: false);
-            InsertEntry(transaction, entry, position);
-            SqliteLedgerIndex.Apply(writer, transaction, entry, body, position);
+            writerIndex.Append(transaction, entry, body, position);
             transaction.Commit();
             return entry with { Position = position };
         }
@@ -316,6 +316,7 @@ public sealed class SqliteLedger : ILedger, IDisposable
 
         disposed = true;
         writerState.Dispose();
+        writerIndex.Dispose();
         writer.Dispose();
         writeLock.Dispose();
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
@@ -472,24 +473,6 @@ public sealed class SqliteLedger : ILedger, IDisposable
         return reader.Read()
             ? new LedgerHead(reader.GetInt64(0), reader.GetString(1), LedgerEntry.ParseTime(reader.GetString(2)))
             : LedgerHead.Empty;
-    }
-
-    private void InsertEntry(SqliteTransaction transaction, LedgerEntry entry, long position)
-    {
-        using var command = writer.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO entries (position, hash, prev, author, kind, time, json)
-            VALUES ($position, $hash, $prev, $author, $kind, $time, $json)
-            """;
-        command.Parameters.AddWithValue("$position", position);
-        command.Parameters.AddWithValue("$hash", entry.Hash);
-        command.Parameters.AddWithValue("$prev", entry.Prev);
-        command.Parameters.AddWithValue("$author", entry.Author);
-        command.Parameters.AddWithValue("$kind", entry.Kind);
-        command.Parameters.AddWithValue("$time", LedgerEntry.FormatTime(entry.Time));
-        command.Parameters.AddWithValue("$json", entry.ToCanonicalString());
-        command.ExecuteNonQuery();
     }
 
     private SqliteTransaction BeginWrite()
