@@ -3,13 +3,14 @@ using MedBlocks.Core.Ledger;
 using MedBlocks.Ledger;
 using MedBlocks.Ledger.AppendWorker;
 
-// Usage: <ledger path> <author seed byte> <patient seed byte> <count> <tag> [<start at, unix ms>]
+// Usage: <ledger path> <author seed byte> <patient seed byte> <count> <tag> [--wait-for-go]
 // Appends <count> medblock entries by the author for the patient, each built on the current head
 // and rebuilt when another process wins the race. Prints "appended <n>" on success.
-// The start time lets two workers begin together, whatever their start-up times.
-if (args.Length is not (5 or 6))
+// With --wait-for-go it prints "ready" once the ledger is open and waits for a line on standard
+// input, so two workers begin together whatever their start-up times.
+if (args.Length is not (5 or 6) || (args.Length == 6 && args[5] != "--wait-for-go"))
 {
-    await Console.Error.WriteLineAsync("usage: <ledger path> <author seed> <patient seed> <count> <tag> [<start at, unix ms>]");
+    await Console.Error.WriteLineAsync("usage: <ledger path> <author seed> <patient seed> <count> <tag> [--wait-for-go]");
     return 2;
 }
 
@@ -20,12 +21,10 @@ var tag = args[4];
 using var ledger = new SqliteLedger(new SqliteLedgerOptions { Path = args[0], MaxAppendAttempts = 10_000 });
 if (args.Length == 6)
 {
-    var startAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(args[5], CultureInfo.InvariantCulture));
-    var wait = startAt - DateTimeOffset.UtcNow;
-    if (wait > TimeSpan.Zero)
-    {
-        await Task.Delay(wait);
-    }
+    await ledger.GetHeadAsync();
+    Console.WriteLine("ready");
+    await Console.Out.FlushAsync();
+    await Console.In.ReadLineAsync();
 }
 
 var wrapped = Convert.ToBase64String(new byte[256]);

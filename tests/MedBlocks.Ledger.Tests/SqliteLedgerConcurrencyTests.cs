@@ -27,8 +27,20 @@ public sealed class SqliteLedgerConcurrencyTests : IDisposable
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var startAt = DateTimeOffset.UtcNow.AddSeconds(3).ToUnixTimeMilliseconds();
-        var workers = new[] { StartWorker(11, "procA", startAt), StartWorker(12, "procB", startAt) };
+        var workers = new[] { StartWorker(11, "procA"), StartWorker(12, "procB") };
+
+        // Both processes have the ledger open before either appends, however slowly each started.
+        foreach (var worker in workers)
+        {
+            Assert.Equal("ready", await worker.StandardOutput.ReadLineAsync(timeout.Token));
+        }
+
+        foreach (var worker in workers)
+        {
+            await worker.StandardInput.WriteLineAsync("go");
+            await worker.StandardInput.FlushAsync(timeout.Token);
+        }
+
         var outputs = await Task.WhenAll(workers.Select(w => WaitAsync(w, timeout.Token)));
 
         Assert.All(outputs, o => Assert.Equal((0, $"appended {PerProcess}"), (o.ExitCode, o.Output.Trim())));
@@ -54,16 +66,17 @@ public sealed class SqliteLedgerConcurrencyTests : IDisposable
         Assert.Equal(3 + (2 * PerProcess), verification.EntryCount);
     }
 
-    private Process StartWorker(byte authorSeed, string tag, long startAt)
+    private Process StartWorker(byte authorSeed, string tag)
     {
         var worker = typeof(SeededSigner).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { worker, file.Path, authorSeed.ToString(System.Globalization.CultureInfo.InvariantCulture), "13", PerProcess.ToString(System.Globalization.CultureInfo.InvariantCulture), tag, startAt.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { worker, file.Path, authorSeed.ToString(System.Globalization.CultureInfo.InvariantCulture), "13", PerProcess.ToString(System.Globalization.CultureInfo.InvariantCulture), tag, "--wait-for-go" })
         {
             start.ArgumentList.Add(argument);
         }
