@@ -1,4 +1,5 @@
 using MedBlocks.Simulator.Card;
+using DesfireCardState = MedBlocks.Simulator.Desfire.DesfireCardState;
 using DesfireStorageSize = MedBlocks.Simulator.Desfire.DesfireStorageSize;
 using MedBlocks.Simulator.Transport;
 using MedBlocks.SmartCards.Desfire;
@@ -17,8 +18,13 @@ internal sealed class InteropCard : IDisposable
     public static readonly DesfireAid Application = new(0x4D4201);
 
     public InteropCard(DesfireStorageSize size = DesfireStorageSize.FourKilobytes)
+        : this(CardImage.NewBlank(size))
     {
-        Card = new SimulatedDesfireCard(CardImage.NewBlank(size));
+    }
+
+    public InteropCard(DesfireCardState state)
+    {
+        Card = new SimulatedDesfireCard(state);
         Transport = new SimulatedCardTransport(Card);
         Session = new DesfireSession(Transport);
     }
