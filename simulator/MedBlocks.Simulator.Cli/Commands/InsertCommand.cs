@@ -34,16 +34,26 @@ internal static class InsertCommand
                 throw new ArgumentException($"Port {basePort} + slot {slotNumber} is not a TCP port.");
             }
 
-            // Fail on a bad image before anything is started.
+            // Fail on a bad image or a taken slot before anything is started.
             _ = CardImage.Load(path);
+            var slots = application.Slots;
+            slots.Claim(slotNumber);
 
             var builder = Host.CreateApplicationBuilder();
             builder.Services.AddSingleton(new InsertedCardOptions(path, slotNumber, basePort));
-            builder.Services.AddSingleton(application.Slots);
+            builder.Services.AddSingleton(slots);
             builder.Services.AddHostedService<InsertedCardService>();
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-            using var host = builder.Build();
-            await host.RunAsync(cancellationToken);
+            try
+            {
+                using var host = builder.Build();
+                await host.RunAsync(cancellationToken);
+            }
+            finally
+            {
+                slots.Release(slotNumber);
+            }
+
             return Environment.ExitCode;
         });
         return command;

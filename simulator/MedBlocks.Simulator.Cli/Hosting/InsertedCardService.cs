@@ -7,7 +7,8 @@ namespace MedBlocks.Simulator.Cli.Hosting;
 
 /// <summary>
 /// Keeps one simulated card in a vpcd slot until the host stops (Ctrl+C, SIGTERM from
-/// <c>remove</c>) or pcscd closes the slot, then writes the card's committed state back to its image.
+/// <c>remove</c>) or pcscd closes the slot, then writes the card's committed state back to its image
+/// and releases the slot the command claimed.
 /// </summary>
 internal sealed partial class InsertedCardService(
     InsertedCardOptions options,
@@ -20,7 +21,6 @@ internal sealed partial class InsertedCardService(
         var state = CardImage.Load(options.ImagePath);
         var card = new SimulatedDesfireCard(state);
         var uid = Convert.ToHexString(state.Uid);
-        slots.Claim(options.Slot);
         var bridge = new VpcdCardBridge(card, options.Slot, options.BasePort);
         try
         {
