@@ -22,9 +22,11 @@ internal sealed partial class InsertedCardService(
         var card = new SimulatedDesfireCard(state);
         var uid = Convert.ToHexString(state.Uid);
         var bridge = new VpcdCardBridge(card, options.Slot, options.BasePort);
+        var inserted = false;
         try
         {
             await bridge.InsertAsync(stoppingToken);
+            inserted = true;
             LogInserted(logger, uid, options.Slot, bridge.Endpoint.Port);
             try
             {
@@ -45,8 +47,12 @@ internal sealed partial class InsertedCardService(
         {
             await bridge.RemoveAsync();
             slots.Release(options.Slot);
-            CardImage.Save(state, options.ImagePath);
-            LogSaved(logger, options.Slot, options.ImagePath);
+            if (inserted)
+            {
+                CardImage.Save(state, options.ImagePath);
+                LogSaved(logger, options.Slot, options.ImagePath);
+            }
+
             lifetime.StopApplication();
         }
     }
