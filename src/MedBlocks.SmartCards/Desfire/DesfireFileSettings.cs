@@ -5,6 +5,17 @@ namespace MedBlocks.SmartCards.Desfire;
 /// <summary>Parsed GetFileSettings answer; the derived record says which kind of file it is.</summary>
 public abstract record DesfireFileSettings(DesfireFileType FileType, DesfireCommMode CommMode, AccessRights AccessRights)
 {
+    /// <summary>
+    /// The mode reads travel in: plain (with the session CMAC when authenticated) when Read or
+    /// ReadWrite is free (E), whatever the file's own mode; otherwise the file's mode.
+    /// </summary>
+    public DesfireCommMode ReadCommMode =>
+        AccessRights.Read == AccessRights.Free || AccessRights.ReadWrite == AccessRights.Free ? DesfireCommMode.Plain : CommMode;
+
+    /// <summary>The mode writes travel in: plain when Write or ReadWrite is free (E), otherwise the file's mode.</summary>
+    public DesfireCommMode WriteCommMode =>
+        AccessRights.Write == AccessRights.Free || AccessRights.ReadWrite == AccessRights.Free ? DesfireCommMode.Plain : CommMode;
+
     /// <summary>Parses <c>type comm AR(2) …</c>; extra bytes newer cards append are ignored.</summary>
     public static DesfireFileSettings Parse(ReadOnlySpan<byte> data)
     {

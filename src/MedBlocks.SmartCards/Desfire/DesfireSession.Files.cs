@@ -39,7 +39,8 @@ public sealed partial class DesfireSession
 
     /// <summary>
     /// ReadData (BD). <paramref name="length"/> 0 reads to the end of the file. Reads longer than the
-    /// framing limit are split into several ReadData commands.
+    /// framing limit are split into several ReadData commands. <paramref name="commMode"/> is the mode
+    /// the answer travels in (<see cref="DesfireFileSettings.ReadCommMode"/>): a free read right makes it plain.
     /// </summary>
     public async Task<byte[]> ReadDataAsync(byte fileNumber, int offset, int length, DesfireCommMode commMode, CancellationToken cancellationToken = default)
     {

@@ -56,6 +56,20 @@ public sealed class DesfireValueTypesTests
             settings);
     }
 
+    [Theory]
+    [InlineData("0003" + "0123" + "400000", DesfireCommMode.Enciphered, DesfireCommMode.Enciphered)]
+    [InlineData("0003" + "00E1" + "400000", DesfireCommMode.Plain, DesfireCommMode.Enciphered)]
+    [InlineData("0001" + "E012" + "400000", DesfireCommMode.Plain, DesfireCommMode.Plain)]
+    [InlineData("0103" + "201E" + "400000", DesfireCommMode.Enciphered, DesfireCommMode.Plain)]
+    public void FileSettings_FreeRights_ReadAndWriteTravelPlain(string wire, DesfireCommMode read, DesfireCommMode write)
+    {
+        // AR wire bytes LE: "00E1" = 0xE100 → Read E, Write 1; "E012" = 0x12E0 → ReadWrite E; "201E" = 0x1E20 → Write E.
+        var settings = DesfireFileSettings.Parse(Hex.Parse(wire));
+
+        Assert.Equal(read, settings.ReadCommMode);
+        Assert.Equal(write, settings.WriteCommMode);
+    }
+
     [Fact]
     public void FileSettings_ValueFile_ParsesLimits()
     {
