@@ -29,6 +29,9 @@ public enum PatientCardError
     /// <summary>The content does not fit in the card's free memory.</summary>
     CardTooSmall,
 
+    /// <summary>A card with the factory PICC key that holds other applications; it is formatted only knowingly.</summary>
+    OtherApplications,
+
     /// <summary>The read-back after personalisation differs from what was written.</summary>
     VerificationFailed,
 }
