@@ -138,7 +138,7 @@ public sealed class CardPersonalizer
         progress?.Report(PersonalizationStep.Verifying);
         await session.AuthenticateAsync(PatientCardProfile.ReadKey, readKey, cancellationToken);
         await VerifyFileAsync(session, PatientCardProfile.IdentityFile, identityImage, PatientCardProfile.IdentityCommMode, cancellationToken);
-        var storedKeyMaterial = await session.ReadDataAsync(PatientCardProfile.KeyMaterialFile, 0, 0, PatientCardProfile.KeyMaterialCommMode, cancellationToken);
+        var storedKeyMaterial = await session.ReadDataAsync(PatientCardProfile.KeyMaterialFile, 0, keyMaterialImage.Length, PatientCardProfile.KeyMaterialCommMode, cancellationToken);
         VerifySame(PatientCardProfile.KeyMaterialFile, keyMaterialImage, storedKeyMaterial);
         using (var reopened = CardKeyMaterial.Open(Encoding.UTF8.GetString(PatientCardProfile.FromFileImage(storedKeyMaterial)!), request.Pin, participant.Address, participant.Role))
         {
@@ -227,7 +227,8 @@ public sealed class CardPersonalizer
 
     private static async Task VerifyFileAsync(DesfireSession session, byte file, byte[] expected, DesfireCommMode commMode, CancellationToken cancellationToken)
     {
-        var stored = await session.ReadDataAsync(file, 0, 0, commMode, cancellationToken);
+        // Exact length: a read to the end of an enciphered zero-padded file can misplace the CRC.
+        var stored = await session.ReadDataAsync(file, 0, expected.Length, commMode, cancellationToken);
         VerifySame(file, expected, stored);
     }
 
@@ -235,7 +236,8 @@ public sealed class CardPersonalizer
     {
         if (!expected.AsSpan().SequenceEqual(stored))
         {
-            throw new PatientCardException(PatientCardError.VerificationFailed, $"File {file:X2} reads back different from what was written.");
+            var first = expected.AsSpan().CommonPrefixLength(stored);
+            throw new PatientCardException(PatientCardError.VerificationFailed, $"File {file:X2} reads back different from what was written ({stored.Length} bytes read, {expected.Length} written, first difference at {first}).");
         }
     }
 

@@ -16,6 +16,7 @@ namespace MedBlocks.SmartCards.Profile;
 /// </summary>
 public sealed class PatientCardReader : IDisposable
 {
+    private readonly ICardTransport _transport;
     private readonly DesfireSession _session;
     private readonly IKeyProvider _keys;
     private readonly StationIdentity _station;
@@ -32,6 +33,7 @@ public sealed class PatientCardReader : IDisposable
         ArgumentNullException.ThrowIfNull(station);
         ArgumentNullException.ThrowIfNull(pinLimiter);
         ArgumentNullException.ThrowIfNull(time);
+        _transport = transport;
         _session = new DesfireSession(transport);
         _keys = keys;
         _station = station;
@@ -144,8 +146,7 @@ public sealed class PatientCardReader : IDisposable
     {
         _info = null;
         _identity = null;
-        var (_, uid) = await CardPersonalizer.CheckCardAsync(_session, cancellationToken);
-        _uid = uid;
+        _uid = await CardUidReader.ReadAsync(_transport, _session, cancellationToken);
         try
         {
             await _session.SelectApplicationAsync(PatientCardProfile.Application, cancellationToken);
@@ -153,6 +154,14 @@ public sealed class PatientCardReader : IDisposable
         catch (DesfireException e) when (e.Status == DesfireStatus.ApplicationNotFound)
         {
             throw new PatientCardException(PatientCardError.NoMedBlocksApplication, "The card is a DESFire without the MedBlocks application.", e);
+        }
+        catch (DesfireException e)
+        {
+            throw new PatientCardException(PatientCardError.NotDesfire, "The card does not select a DESFire application as a DESFire does.", e);
+        }
+        catch (DesfireProtocolException e)
+        {
+            throw new PatientCardException(PatientCardError.NotDesfire, "The card does not answer as a MIFARE DESFire.", e);
         }
 
         byte[] infoBytes;
@@ -196,7 +205,7 @@ public sealed class PatientCardReader : IDisposable
     {
         try
         {
-            return await _session.ReadDataAsync(file, 0, 0, commMode, cancellationToken);
+            return await CardFileImageReader.ReadAsync(_session, file, commMode, cancellationToken);
         }
         catch (DesfireException e) when (e.Status is DesfireStatus.FileNotFound or DesfireStatus.PermissionDenied)
         {
