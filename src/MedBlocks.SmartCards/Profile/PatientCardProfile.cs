@@ -55,6 +55,12 @@ public static class PatientCardProfile
 
     public const int MinimumStorage = 4096;
 
+    /// <summary>
+    /// Card PIN Argon2id cost for production cards: 64 MiB, 3 passes, 1 lane, chosen for roughly half a
+    /// second per try on a kiosk; a card carries its own parameters, so this can change per issue.
+    /// </summary>
+    public static MedBlocks.Core.Secrets.Argon2Parameters PinKdf { get; } = new(65536, 3, 1);
+
     /// <summary>AID 0x4D4231 ("MB1"), on the wire 31 42 4D.</summary>
     public static DesfireAid Application { get; } = new(0x4D4231);
 
