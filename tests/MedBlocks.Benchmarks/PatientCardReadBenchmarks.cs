@@ -34,7 +34,20 @@ public class PatientCardReadBenchmarks : IDisposable
     public void Setup()
     {
         _patient = Participant.Create(ParticipantRole.Patient, 2048);
-        _summary = System.Text.Encoding.UTF8.GetBytes(new string('x', 200) + "{\"allergies\":{\"noneKnown\":true},\"medications\":[{\"name\":\"metformin\",\"dose\":\"500 mg\"}],\"bloodGroup\":\"A+\"}");
+        using (var doctor = Participant.Create(ParticipantRole.Practitioner, 2048))
+        {
+            _summary = new EmergencySummary(
+                false,
+                ["penicillin (anaphylaxis)", "latex", "peanuts"],
+                [new("metformin", "500 mg twice daily"), new("lisinopril", "10 mg daily"), new("atorvastatin", "20 mg at night")],
+                ["type 2 diabetes", "hypertension", "asthma"],
+                ResuscitationStatus.FullResuscitation,
+                "A+",
+                [new("Sam Tallia", "partner", "+44 20 7946 0958"), new("Dr Ana Ruiz", "general practitioner", "+44 20 7946 0000")],
+                doctor.Address,
+                new DateOnly(2026, 11, 25)).Sign(doctor);
+        }
+
         var options = new CardKeyOptions
         {
             PiccMaster = "00112233445566778899AABBCCDDEEFF",

@@ -36,13 +36,14 @@ public sealed class CardPersonalizer
     }
 
     /// <summary>Personalises the card in the field and verifies it by reading everything back.</summary>
-    /// <exception cref="PatientCardException">The card is unsuitable, foreign, already issued, too small, or failed verification.</exception>
+    /// <exception cref="PatientCardException">The emergency summary is unsigned or malformed; the card is unsuitable, foreign, already issued, too small, or failed verification.</exception>
     /// <exception cref="MissingMasterKeyException">This station lacks a master key of enrolment.</exception>
     /// <exception cref="CardRemovedException">The card left the field; tap it again to restart.</exception>
     public async Task<PersonalizationResult> PersonalizeAsync(ICardTransport transport, PersonalizationRequest request, IProgress<PersonalizationStep>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(request);
+        EmergencySummary.ParseSigned(request.SignedEmergencySummary.Span);
         using var session = new DesfireSession(transport);
         progress?.Report(PersonalizationStep.CheckingCard);
         var (version, uid) = await CheckCardAsync(session, cancellationToken);

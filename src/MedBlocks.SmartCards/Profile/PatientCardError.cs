@@ -23,6 +23,9 @@ public enum PatientCardError
     /// <summary>A file's content does not parse or does not match the rest of the card.</summary>
     CorruptContent,
 
+    /// <summary>The emergency summary's author signature does not verify.</summary>
+    BadSignature,
+
     /// <summary>Personalisation found an issued card; it is formatted only on explicit request.</summary>
     AlreadyIssued,
 

@@ -107,14 +107,15 @@ public sealed class PatientCardReader : IDisposable
         }
     }
 
-    /// <summary>Emergency: card info and the emergency summary with K3; logs "read emergency".</summary>
+    /// <summary>Emergency: card info and the emergency summary with K3; logs "read emergency" before checking the author signature.</summary>
+    /// <exception cref="PatientCardException">BadSignature when the summary's signature does not verify.</exception>
     public async Task<EmergencyCardRead> ReadForEmergencyAsync(CancellationToken cancellationToken = default)
     {
         var info = await OpenAsync(CardKeyRole.Emergency, PatientCardProfile.EmergencyKey, cancellationToken);
         var image = await ReadFileAsync(PatientCardProfile.EmergencySummaryFile, PatientCardProfile.EmergencySummaryCommMode, cancellationToken);
-        var summary = EmergencySummaryPayload.Decompress(ContentOf(image, "emergency summary"));
+        var signedSummary = EmergencySummaryPayload.Decompress(ContentOf(image, "emergency summary"));
         await AppendLogAsync(AccessLogAction.ReadEmergency, cancellationToken);
-        return new EmergencyCardRead(_uid!, info, summary);
+        return new EmergencyCardRead(_uid!, info, EmergencySummary.ParseSigned(signedSummary), signedSummary);
     }
 
     /// <summary>The access log, oldest first (after a check-in or emergency read of this tap).</summary>

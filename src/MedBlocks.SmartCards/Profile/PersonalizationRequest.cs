@@ -27,7 +27,7 @@ public sealed class PersonalizationRequest
     /// <summary>Card-side Argon2id cost: about 0.5 s per try on a kiosk in production.</summary>
     public required Argon2Parameters Kdf { get; init; }
 
-    /// <summary>The author-signed emergency summary (uncompressed); it is deflated on the card.</summary>
+    /// <summary>The author-signed emergency summary (<see cref="EmergencySummary.Sign"/>); checked before writing, deflated on the card.</summary>
     public required ReadOnlyMemory<byte> SignedEmergencySummary { get; init; }
 
     /// <summary>A fixed card serial (re-issue, tests); a random one when null.</summary>

@@ -105,6 +105,32 @@ public sealed class CardPersonalizerTests(ITestOutputHelper output)
         Assert.Equal(CardKeyRole.PiccMaster, error.Role);
     }
 
+    [Fact]
+    public async Task PersonalizeAsync_SummaryWithBrokenSignature_RefusesBeforeTouchingCard()
+    {
+        var (_, transport) = PatientCardTestKit.BlankCard();
+        using var keys = PatientCardTestKit.EnrolmentKeys();
+        var signed = PatientCardTestKit.EmergencySummary();
+        signed[^1] ^= 0x01;
+        var request = PatientCardTestKit.Request();
+        request = new PersonalizationRequest
+        {
+            Name = request.Name,
+            BirthDate = request.BirthDate,
+            Sex = request.Sex,
+            IssuerId = request.IssuerId,
+            CreateParticipant = request.CreateParticipant,
+            Pin = request.Pin,
+            Kdf = request.Kdf,
+            SignedEmergencySummary = signed,
+        };
+
+        var error = await Assert.ThrowsAsync<PatientCardException>(() => new CardPersonalizer(keys, PatientCardTestKit.Clock()).PersonalizeAsync(transport, request));
+
+        Assert.Equal(PatientCardError.BadSignature, error.Error);
+        Assert.Equal(0, transport.CommandsSent);
+    }
+
     private sealed class SynchronousProgress(List<PersonalizationStep> steps) : IProgress<PersonalizationStep>
     {
         public void Report(PersonalizationStep value) => steps.Add(value);

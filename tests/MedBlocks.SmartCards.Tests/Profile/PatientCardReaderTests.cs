@@ -95,7 +95,8 @@ public sealed class PatientCardReaderTests(ITestOutputHelper output)
         output.WriteLine($"emergency read: {transport.CommandsSent} APDUs, {transport.BytesSent} sent, {transport.BytesReceived} received");
         var log = await reader.ReadAccessLogAsync();
 
-        Assert.Equal(PatientCardTestKit.EmergencySummary(), read.SignedSummary.ToArray());
+        Assert.Equal(PatientCardTestKit.Summary().ToJsonBytes(), read.Summary.ToJsonBytes());
+        Assert.Equal(PatientCardTestKit.Doctor.Address, read.Summary.Author);
         Assert.Equal([AccessLogAction.ReadIdentity, AccessLogAction.ReadEmergency], log.Select(r => r.Action));
         Assert.Equal(AccessLogRecord.StationIdOf(AmbulanceAddress), log[1].StationId);
     }
@@ -197,6 +198,35 @@ public sealed class PatientCardReaderTests(ITestOutputHelper output)
         var error = await Assert.ThrowsAsync<PatientCardException>(() => reader.ReadForCheckInAsync());
 
         Assert.Equal(PatientCardError.CorruptContent, error.Error);
+    }
+
+    [Fact]
+    public async Task ReadForEmergencyAsync_SummaryAlteredOnCard_ReportsBadSignature()
+    {
+        var (_, transport) = await IssuedCardAsync();
+        var signed = PatientCardTestKit.EmergencySummary();
+        var original = System.Text.Encoding.UTF8.GetString(signed, 0, signed.Length - 64);
+        var altered = System.Text.Encoding.UTF8.GetBytes(original.Replace("\"resuscitation\":\"full\"", "\"resuscitation\":\"dnr\"", StringComparison.Ordinal));
+        Assert.Contains("\"resuscitation\":\"dnr\"", System.Text.Encoding.UTF8.GetString(altered), StringComparison.Ordinal);
+        var image = PatientCardProfile.ToFileImage(EmergencySummaryPayload.Compress([.. altered, .. signed[^64..]]));
+        using (var enrolment = PatientCardTestKit.EnrolmentKeys())
+        {
+            var uid = await UidAsync(transport);
+            using var session = new DesfireSession(transport);
+            await session.SelectApplicationAsync(PatientCardProfile.Application);
+            using var writeKey = await enrolment.GetApplicationKeyAsync(CardKeyRole.Write, uid);
+            await session.AuthenticateAsync(PatientCardProfile.WriteKey, writeKey);
+            await session.WriteDataAsync(PatientCardProfile.EmergencySummaryFile, 0, image, DesfireCommMode.Enciphered);
+            await session.CommitTransactionAsync();
+        }
+
+        transport.Reconnect();
+        using var keys = PatientCardTestKit.ParamedicKeys();
+        using var reader = Reader(transport, keys, StationRole.Emergency, AmbulanceAddress);
+
+        var error = await Assert.ThrowsAsync<PatientCardException>(() => reader.ReadForEmergencyAsync());
+
+        Assert.Equal(PatientCardError.BadSignature, error.Error);
     }
 
     internal static async Task<(SimulatedDesfireCard Card, SimulatedCardTransport Transport)> IssuedCardAsync()

@@ -1,4 +1,3 @@
-using System.Text;
 using MedBlocks.Core.Participants;
 using MedBlocks.Core.Secrets;
 using MedBlocks.Simulator.Card;
@@ -39,13 +38,19 @@ internal static class PatientCardTestKit
 
     public static ConfigurationKeyProvider ParamedicKeys() => new(new CardKeyOptions { Emergency = EnrolmentOptions().Emergency });
 
-    /// <summary>A signed summary stand-in: JSON plus its author's Ed25519 signature, about 600 bytes.</summary>
-    public static byte[] EmergencySummary()
-    {
-        var json = """{"v":1,"allergies":{"noneKnown":false,"items":["penicillin (anaphylaxis)","latex"]},"medications":[{"name":"metformin","dose":"500 mg twice daily"},{"name":"lisinopril","dose":"10 mg daily"}],"problems":["type 2 diabetes","hypertension"],"resuscitation":"full","bloodGroup":{"value":"A+","informational":true},"contacts":[{"name":"Sam Tallia","relation":"partner","phone":"+44 20 7946 0958"}],"author":"AUTHOR","date":"2026-11-25"}""".Replace("AUTHOR", Doctor.Address, StringComparison.Ordinal);
-        var body = Encoding.UTF8.GetBytes(json);
-        return [.. body, .. Doctor.Sign(body)];
-    }
+    public static EmergencySummary Summary() => new(
+        AllergiesNoneKnown: false,
+        Allergies: ["penicillin (anaphylaxis)", "latex"],
+        Medications: [new("metformin", "500 mg twice daily"), new("lisinopril", "10 mg daily")],
+        Problems: ["type 2 diabetes", "hypertension"],
+        Resuscitation: ResuscitationStatus.FullResuscitation,
+        BloodGroup: "A+",
+        Contacts: [new("Sam Tallia", "partner", "+44 20 7946 0958")],
+        Author: Doctor.Address,
+        Date: new DateOnly(2026, 11, 25));
+
+    /// <summary>The summary signed by its author.</summary>
+    public static byte[] EmergencySummary() => Summary().Sign(Doctor);
 
     public static PersonalizationRequest Request(int? fixedBits = null, ulong? serial = Serial, bool format = false) => new()
     {
