@@ -26,6 +26,9 @@ public enum PatientCardError
     /// <summary>The emergency summary's author signature does not verify.</summary>
     BadSignature,
 
+    /// <summary>The ledger carries a revoke-card entry for this card serial: refuse the card.</summary>
+    Revoked,
+
     /// <summary>Personalisation found an issued card; it is formatted only on explicit request.</summary>
     AlreadyIssued,
 

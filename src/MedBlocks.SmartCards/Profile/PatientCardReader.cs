@@ -22,11 +22,13 @@ public sealed class PatientCardReader : IDisposable
     private readonly StationIdentity _station;
     private readonly PinAttemptLimiter _pinLimiter;
     private readonly TimeProvider _time;
+    private readonly ICardRevocationCheck? _revocations;
     private byte[]? _uid;
     private CardInfo? _info;
     private CardIdentity? _identity;
 
-    public PatientCardReader(ICardTransport transport, IKeyProvider keys, StationIdentity station, PinAttemptLimiter pinLimiter, TimeProvider time)
+    /// <summary>A reader for one tap; <paramref name="revocations"/> (the ledger) is null only for offline use.</summary>
+    public PatientCardReader(ICardTransport transport, IKeyProvider keys, StationIdentity station, PinAttemptLimiter pinLimiter, TimeProvider time, ICardRevocationCheck? revocations = null)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(keys);
@@ -39,6 +41,7 @@ public sealed class PatientCardReader : IDisposable
         _station = station;
         _pinLimiter = pinLimiter;
         _time = time;
+        _revocations = revocations;
     }
 
     /// <summary>Check-in: card info and identity with K2; logs "read identity".</summary>
@@ -50,6 +53,11 @@ public sealed class PatientCardReader : IDisposable
         if (identity.Serial != info.SerialText)
         {
             throw new PatientCardException(PatientCardError.CorruptContent, "The identity file belongs to another card serial than the card info.");
+        }
+
+        if (_revocations is not null && await _revocations.GetRevocationAsync(identity.Address, identity.Serial, cancellationToken) is { } reason)
+        {
+            throw new PatientCardException(PatientCardError.Revoked, $"This card was revoked ({reason.ToString().ToLowerInvariant()}); the patient has a newer card or must get one.");
         }
 
         _identity = identity;

@@ -1,3 +1,4 @@
+using Moq;
 using MedBlocks.Simulator.Card;
 using MedBlocks.Simulator.Transport;
 using MedBlocks.SmartCards.Desfire;
@@ -30,6 +31,36 @@ public sealed class PatientCardReaderTests(ITestOutputHelper output)
         Assert.Equal(42u, read.Info.IssuerId);
         var entry = Assert.Single(log);
         Assert.Equal(new AccessLogRecord(PatientCardTestKit.Now, AccessLogRecord.StationIdOf(KioskAddress), StationRole.CheckIn, AccessLogAction.ReadIdentity), entry);
+    }
+
+    [Fact]
+    public async Task ReadForCheckInAsync_RevokedSerial_ReportsRevoked()
+    {
+        var (_, transport) = await IssuedCardAsync();
+        using var keys = PatientCardTestKit.KioskKeys();
+        var revocations = new Mock<ICardRevocationCheck>();
+        revocations.Setup(r => r.GetRevocationAsync(PatientCardTestKit.Patient(2048).Address, "0123456789ABCDEF", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(MedBlocks.Core.Ledger.CardRevocationReason.Lost);
+        using var reader = new PatientCardReader(transport, keys, new StationIdentity(KioskAddress, StationRole.CheckIn), new PinAttemptLimiter(PatientCardTestKit.Clock()), PatientCardTestKit.Clock(), revocations.Object);
+
+        var error = await Assert.ThrowsAsync<PatientCardException>(() => reader.ReadForCheckInAsync());
+
+        Assert.Equal(PatientCardError.Revoked, error.Error);
+        Assert.Contains("lost", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadForCheckInAsync_SerialNotRevoked_Reads()
+    {
+        var (_, transport) = await IssuedCardAsync();
+        using var keys = PatientCardTestKit.KioskKeys();
+        var revocations = new Mock<ICardRevocationCheck>();
+        using var reader = new PatientCardReader(transport, keys, new StationIdentity(KioskAddress, StationRole.CheckIn), new PinAttemptLimiter(PatientCardTestKit.Clock()), PatientCardTestKit.Clock(), revocations.Object);
+
+        var read = await reader.ReadForCheckInAsync();
+
+        Assert.Equal("0123456789ABCDEF", read.Identity.Serial);
+        revocations.Verify(r => r.GetRevocationAsync(read.Identity.Address, "0123456789ABCDEF", It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
