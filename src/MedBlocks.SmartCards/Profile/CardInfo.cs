@@ -13,11 +13,15 @@ namespace MedBlocks.SmartCards.Profile;
 /// 4  8  card serial
 /// 12 4  issuer id
 /// 16 4  issue date (days since 0001-01-01, DateOnly.DayNumber)
-/// 20 8  reserved, zero
+/// 20 2  identity length (file 01 content, without its length prefix)
+/// 22 2  key material length (file 02)
+/// 24 2  emergency summary length (file 03, compressed)
+/// 26 2  reserved, zero
 /// 28 4  check: first 4 bytes of SHA-256 over bytes 0..27
 /// </code>
+/// The content lengths let a reader fetch each file with one exact-length ReadData.
 /// </summary>
-public sealed record CardInfo(byte ProfileVersion, ulong CardSerial, uint IssuerId, DateOnly IssueDate)
+public sealed record CardInfo(byte ProfileVersion, ulong CardSerial, uint IssuerId, DateOnly IssueDate, ushort IdentityLength, ushort KeyMaterialLength, ushort EmergencySummaryLength)
 {
     public const int Size = 32;
     public const byte IssuedState = 0x01;
@@ -38,6 +42,9 @@ public sealed record CardInfo(byte ProfileVersion, ulong CardSerial, uint Issuer
         BinaryPrimitives.WriteUInt64BigEndian(data.AsSpan(4), CardSerial);
         BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(12), IssuerId);
         BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(16), (uint)IssueDate.DayNumber);
+        BinaryPrimitives.WriteUInt16BigEndian(data.AsSpan(20), IdentityLength);
+        BinaryPrimitives.WriteUInt16BigEndian(data.AsSpan(22), KeyMaterialLength);
+        BinaryPrimitives.WriteUInt16BigEndian(data.AsSpan(24), EmergencySummaryLength);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(data.AsSpan(0, CheckOffset), hash);
         hash[..4].CopyTo(data.AsSpan(CheckOffset));
@@ -60,7 +67,7 @@ public sealed record CardInfo(byte ProfileVersion, ulong CardSerial, uint Issuer
 
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(data[..CheckOffset], hash);
-        if (data[3] != IssuedState || !hash[..4].SequenceEqual(data.Slice(CheckOffset, 4)) || data[20..CheckOffset].ContainsAnyExcept((byte)0))
+        if (data[3] != IssuedState || !hash[..4].SequenceEqual(data.Slice(CheckOffset, 4)) || data[26..CheckOffset].ContainsAnyExcept((byte)0))
         {
             throw new PatientCardException(PatientCardError.NotIssued, "The card info is incomplete or damaged: the card is not issued.");
         }
@@ -71,6 +78,13 @@ public sealed record CardInfo(byte ProfileVersion, ulong CardSerial, uint Issuer
             throw new PatientCardException(PatientCardError.NotIssued, "The card info carries an impossible issue date.");
         }
 
-        return new CardInfo(data[2], BinaryPrimitives.ReadUInt64BigEndian(data[4..]), BinaryPrimitives.ReadUInt32BigEndian(data[12..]), DateOnly.FromDayNumber((int)day));
+        return new CardInfo(
+            data[2],
+            BinaryPrimitives.ReadUInt64BigEndian(data[4..]),
+            BinaryPrimitives.ReadUInt32BigEndian(data[12..]),
+            DateOnly.FromDayNumber((int)day),
+            BinaryPrimitives.ReadUInt16BigEndian(data[20..]),
+            BinaryPrimitives.ReadUInt16BigEndian(data[22..]),
+            BinaryPrimitives.ReadUInt16BigEndian(data[24..]));
     }
 }

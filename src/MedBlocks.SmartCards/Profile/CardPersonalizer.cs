@@ -88,11 +88,12 @@ public sealed class CardPersonalizer
         var participant = request.CreateParticipant(rsaBits);
         var serial = request.CardSerial ?? RandomSerial();
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        var info = new CardInfo(PatientCardProfile.Version, serial, request.IssuerId, today);
-        var identity = new CardIdentity(participant.Address, participant.EncryptionKeyFingerprint, request.Name, request.BirthDate, request.Sex, info.SerialText, today);
-        var identityImage = PatientCardProfile.ToFileImage(identity.ToJsonBytes());
+        var identity = new CardIdentity(participant.Address, participant.EncryptionKeyFingerprint, request.Name, request.BirthDate, request.Sex, CardInfo.FormatSerial(serial), today);
+        var identityJson = identity.ToJsonBytes();
+        var identityImage = PatientCardProfile.ToFileImage(identityJson);
         var keyMaterialJson = Encoding.UTF8.GetBytes(CardKeyMaterial.Seal(participant, request.Pin, request.Kdf));
         var keyMaterialImage = PatientCardProfile.ToFileImage(keyMaterialJson);
+        var info = new CardInfo(PatientCardProfile.Version, serial, request.IssuerId, today, (ushort)identityJson.Length, (ushort)keyMaterialJson.Length, (ushort)emergency.Length);
         CryptographicOperations.ZeroMemory(keyMaterialJson);
         var emergencyImage = PatientCardProfile.ToFileImage(emergency);
         var required = CardCapacity.Required(identityImage.Length - 2, keyMaterialImage.Length - 2, emergencyImage.Length - 2, logRecords);

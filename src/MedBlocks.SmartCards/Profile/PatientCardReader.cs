@@ -48,7 +48,7 @@ public sealed class PatientCardReader : IDisposable
     public async Task<CheckInCardRead> ReadForCheckInAsync(CancellationToken cancellationToken = default)
     {
         var info = await OpenAsync(CardKeyRole.Read, PatientCardProfile.ReadKey, cancellationToken);
-        var image = await ReadFileAsync(PatientCardProfile.IdentityFile, PatientCardProfile.IdentityCommMode, cancellationToken);
+        var image = await ReadFileAsync(PatientCardProfile.IdentityFile, info.IdentityLength, PatientCardProfile.IdentityCommMode, cancellationToken);
         var identity = CardIdentity.Parse(ContentOf(image, "identity"));
         if (identity.Serial != info.SerialText)
         {
@@ -86,7 +86,7 @@ public sealed class PatientCardReader : IDisposable
             await AuthenticateAsync(CardKeyRole.Read, PatientCardProfile.ReadKey, cancellationToken);
         }
 
-        var image = await ReadFileAsync(PatientCardProfile.KeyMaterialFile, PatientCardProfile.KeyMaterialCommMode, cancellationToken);
+        var image = await ReadFileAsync(PatientCardProfile.KeyMaterialFile, _info.KeyMaterialLength, PatientCardProfile.KeyMaterialCommMode, cancellationToken);
         var content = ContentOf(image, "key material");
         CryptographicOperations.ZeroMemory(image);
         string json;
@@ -120,7 +120,7 @@ public sealed class PatientCardReader : IDisposable
     public async Task<EmergencyCardRead> ReadForEmergencyAsync(CancellationToken cancellationToken = default)
     {
         var info = await OpenAsync(CardKeyRole.Emergency, PatientCardProfile.EmergencyKey, cancellationToken);
-        var image = await ReadFileAsync(PatientCardProfile.EmergencySummaryFile, PatientCardProfile.EmergencySummaryCommMode, cancellationToken);
+        var image = await ReadFileAsync(PatientCardProfile.EmergencySummaryFile, info.EmergencySummaryLength, PatientCardProfile.EmergencySummaryCommMode, cancellationToken);
         var signedSummary = EmergencySummaryPayload.Decompress(ContentOf(image, "emergency summary"));
         await AppendLogAsync(AccessLogAction.ReadEmergency, cancellationToken);
         return new EmergencyCardRead(_uid!, info, EmergencySummary.ParseSigned(signedSummary), signedSummary);
@@ -210,16 +210,33 @@ public sealed class PatientCardReader : IDisposable
         }
     }
 
-    private async Task<byte[]> ReadFileAsync(byte file, DesfireCommMode commMode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a file image with the exact length the card info announces: one ReadData, and no guessing
+    /// where the CRC of an enciphered zero-padded answer sits.
+    /// </summary>
+    private async Task<byte[]> ReadFileAsync(byte file, int contentLength, DesfireCommMode commMode, CancellationToken cancellationToken)
     {
+        if (contentLength == 0)
+        {
+            throw new PatientCardException(PatientCardError.CorruptContent, $"The card info announces an empty file {file:X2}.");
+        }
+
+        byte[] image;
         try
         {
-            return await CardFileImageReader.ReadAsync(_session, file, commMode, cancellationToken);
+            image = await _session.ReadDataAsync(file, 0, PatientCardProfile.FileSizeFor(contentLength), commMode, cancellationToken);
         }
-        catch (DesfireException e) when (e.Status is DesfireStatus.FileNotFound or DesfireStatus.PermissionDenied)
+        catch (DesfireException e) when (e.Status is DesfireStatus.FileNotFound or DesfireStatus.PermissionDenied or DesfireStatus.BoundaryError)
         {
-            throw new PatientCardException(PatientCardError.CorruptContent, $"File {file:X2} is missing or has other access rights than the profile's.", e);
+            throw new PatientCardException(PatientCardError.CorruptContent, $"File {file:X2} is missing, smaller than announced, or has other access rights than the profile's.", e);
         }
+
+        if (((image[0] << 8) | image[1]) != contentLength)
+        {
+            throw new PatientCardException(PatientCardError.CorruptContent, $"File {file:X2} holds another length than the card info announces.");
+        }
+
+        return image;
     }
 
     private async Task AppendLogAsync(AccessLogAction action, CancellationToken cancellationToken)

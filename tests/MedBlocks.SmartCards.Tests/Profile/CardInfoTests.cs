@@ -4,7 +4,7 @@ namespace MedBlocks.SmartCards.Tests.Profile;
 
 public sealed class CardInfoTests
 {
-    private static readonly CardInfo Sample = new(2, 0x0123456789ABCDEF, 42, new DateOnly(2026, 11, 25));
+    private static readonly CardInfo Sample = new(2, 0x0123456789ABCDEF, 42, new DateOnly(2026, 11, 25), 0x0104, 0x0760, 0x01A2);
 
     [Fact]
     public void ToBytes_Sample_HasDocumentedLayout()
@@ -13,7 +13,7 @@ public sealed class CardInfoTests
 
         Assert.Equal(CardInfo.Size, bytes.Length);
         Assert.Equal(0x000B4A68, (new DateTime(2026, 11, 25) - DateTime.MinValue).Days);
-        Assert.Equal("4D42020101234567" + "89ABCDEF0000002A" + "000B4A68" + "0000000000000000", Convert.ToHexString(bytes, 0, 28));
+        Assert.Equal("4D42020101234567" + "89ABCDEF0000002A" + "000B4A68" + "0104076001A20000", Convert.ToHexString(bytes, 0, 28));
         Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(0, 28)), 0, 4), Convert.ToHexString(bytes, 28, 4));
     }
 

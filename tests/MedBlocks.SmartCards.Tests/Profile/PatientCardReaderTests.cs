@@ -207,6 +207,23 @@ public sealed class PatientCardReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ReadForCheckInAsync_CardInfoAnnouncesOtherIdentityLength_ReportsCorruptContent()
+    {
+        var (_, transport) = await IssuedCardAsync();
+        await RewriteCardInfoAsync(transport, data =>
+        {
+            var info = CardInfo.Parse(data);
+            (info with { IdentityLength = (ushort)(info.IdentityLength - 1) }).ToBytes().CopyTo(data, 0);
+        });
+        using var keys = PatientCardTestKit.KioskKeys();
+        using var reader = Reader(transport, keys, StationRole.CheckIn);
+
+        var error = await Assert.ThrowsAsync<PatientCardException>(() => reader.ReadForCheckInAsync());
+
+        Assert.Equal(PatientCardError.CorruptContent, error.Error);
+    }
+
+    [Fact]
     public async Task ReadForCheckInAsync_CorruptIdentityJson_ReportsCorruptContent()
     {
         var (_, transport) = await IssuedCardAsync();
@@ -239,7 +256,8 @@ public sealed class PatientCardReaderTests(ITestOutputHelper output)
         var original = System.Text.Encoding.UTF8.GetString(signed, 0, signed.Length - 64);
         var altered = System.Text.Encoding.UTF8.GetBytes(original.Replace("\"resuscitation\":\"full\"", "\"resuscitation\":\"dnr\"", StringComparison.Ordinal));
         Assert.Contains("\"resuscitation\":\"dnr\"", System.Text.Encoding.UTF8.GetString(altered), StringComparison.Ordinal);
-        var image = PatientCardProfile.ToFileImage(EmergencySummaryPayload.Compress([.. altered, .. signed[^64..]]));
+        var compressed = EmergencySummaryPayload.Compress([.. altered, .. signed[^64..]]);
+        var image = PatientCardProfile.ToFileImage(compressed);
         using (var enrolment = PatientCardTestKit.EnrolmentKeys())
         {
             var uid = await UidAsync(transport);
@@ -249,6 +267,8 @@ public sealed class PatientCardReaderTests(ITestOutputHelper output)
             await session.AuthenticateAsync(PatientCardProfile.WriteKey, writeKey);
             await session.WriteDataAsync(PatientCardProfile.EmergencySummaryFile, 0, image, DesfireCommMode.Enciphered);
             await session.CommitTransactionAsync();
+            var info = CardInfo.Parse(await session.ReadDataAsync(PatientCardProfile.CardInfoFile, 0, CardInfo.Size, DesfireCommMode.Plain));
+            await session.WriteDataAsync(PatientCardProfile.CardInfoFile, 0, (info with { EmergencySummaryLength = (ushort)compressed.Length }).ToBytes(), DesfireCommMode.Plain);
         }
 
         transport.Reconnect();
