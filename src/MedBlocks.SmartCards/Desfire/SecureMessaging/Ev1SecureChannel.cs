@@ -148,17 +148,26 @@ public sealed class Ev1SecureChannel : IDisposable
 
     private int ScanForCrc(ReadOnlySpan<byte> plain, DesfireStatus status)
     {
+        // Data that ends in zero bytes can leave more than one place where a CRC verifies; taking
+        // either would return the wrong length without any error, so an ambiguous answer is refused.
         var longest = plain.Length - DesfireCrc32.Size;
         var shortest = Math.Max(0, longest - (BlockSize - 1));
+        var found = -1;
         for (var length = longest; length >= shortest; length--)
         {
             if (IsCrcAt(plain, length, status))
             {
-                return length;
+                if (found >= 0)
+                {
+                    throw new DesfireIntegrityException(
+                        "The enciphered answer's length is ambiguous (its data ends in zero bytes); read it with an explicit length.");
+                }
+
+                found = length;
             }
         }
 
-        return -1;
+        return found;
     }
 
     private bool IsCrcAt(ReadOnlySpan<byte> plain, int length, DesfireStatus status)
