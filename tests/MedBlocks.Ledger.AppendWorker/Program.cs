@@ -5,7 +5,8 @@ using MedBlocks.Ledger.AppendWorker;
 
 // Usage: <ledger path> <author seed byte> <patient seed byte> <count> <tag> [--wait-for-go]
 // Appends <count> medblock entries by the author for the patient, each built on the current head
-// and rebuilt when another process wins the race. Prints "appended <n>" on success.
+// and rebuilt when another process wins the race. Prints "appended <n>" on success, then
+// "window <first attempt> <last append>" in Unix milliseconds.
 // With --wait-for-go it prints "ready" once the ledger is open and waits for a line on standard
 // input, so two workers begin together whatever their start-up times.
 if (args.Length is not (5 or 6) || (args.Length == 6 && args[5] != "--wait-for-go"))
@@ -27,6 +28,7 @@ if (args.Length == 6)
     await Console.In.ReadLineAsync();
 }
 
+var started = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 var wrapped = Convert.ToBase64String(new byte[256]);
 var recordSig = Convert.ToBase64String(new byte[64]);
 for (var i = 0; i < count; i++)
@@ -38,4 +40,5 @@ for (var i = 0; i < count; i++)
 }
 
 Console.WriteLine($"appended {count}");
+Console.WriteLine($"window {started} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
 return 0;
