@@ -94,27 +94,7 @@ public static class CanonicalJson
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                var members = new List<KeyValuePair<string, JsonElement>>();
-                foreach (var property in value.EnumerateObject())
-                {
-                    members.Add(new(property.Name, property.Value));
-                }
-
-                members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-                WriteByte(output, (byte)'{');
-                for (var i = 0; i < members.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        WriteByte(output, (byte)',');
-                    }
-
-                    WriteString(output, members[i].Key);
-                    WriteByte(output, (byte)':');
-                    Write(output, members[i].Value, depth + 1);
-                }
-
-                WriteByte(output, (byte)'}');
+                WriteObject(output, value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value)), static (o, v, d) => Write(o, v, d), depth);
                 break;
             case JsonValueKind.Array:
                 WriteByte(output, (byte)'[');
@@ -161,22 +141,7 @@ public static class CanonicalJson
                 WriteAscii(output, "null");
                 break;
             case JsonObject obj:
-                var members = obj.ToList();
-                members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-                WriteByte(output, (byte)'{');
-                for (var i = 0; i < members.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        WriteByte(output, (byte)',');
-                    }
-
-                    WriteString(output, members[i].Key);
-                    WriteByte(output, (byte)':');
-                    Write(output, members[i].Value, depth + 1);
-                }
-
-                WriteByte(output, (byte)'}');
+                WriteObject(output, obj, static (o, v, d) => Write(o, v, d), depth);
                 break;
             case JsonArray array:
                 WriteByte(output, (byte)'[');
@@ -198,6 +163,31 @@ public static class CanonicalJson
             default:
                 throw new LedgerFormatException("Unexpected JSON node.");
         }
+    }
+
+    /// <summary>Members in ordinal key order (RFC 8785), whichever JSON model holds them.</summary>
+    private static void WriteObject<T>(
+        ArrayBufferWriter<byte> output,
+        IEnumerable<KeyValuePair<string, T>> members,
+        Action<ArrayBufferWriter<byte>, T, int> writeValue,
+        int depth)
+    {
+        var sorted = members.ToList();
+        sorted.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        WriteByte(output, (byte)'{');
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (i > 0)
+            {
+                WriteByte(output, (byte)',');
+            }
+
+            WriteString(output, sorted[i].Key);
+            WriteByte(output, (byte)':');
+            writeValue(output, sorted[i].Value, depth + 1);
+        }
+
+        WriteByte(output, (byte)'}');
     }
 
     private static void WriteLeaf(ArrayBufferWriter<byte> output, JsonValue leaf, int depth)
