@@ -14,9 +14,15 @@ public sealed class LedgerEntryFactory(TimeProvider timeProvider)
     public LedgerEntry Create(IEntrySigner signer, LedgerHead head, ILedgerBody body)
     {
         ArgumentNullException.ThrowIfNull(head);
+        return Create(signer, head.Hash, NextTime(head), body);
+    }
+
+    /// <summary>The time for an entry on <paramref name="head"/>: now, to the millisecond, never before the head's time.</summary>
+    public DateTimeOffset NextTime(LedgerHead head)
+    {
+        ArgumentNullException.ThrowIfNull(head);
         var now = LedgerEntry.TruncateTime(timeProvider.GetUtcNow());
-        var time = head.Time is { } headTime && headTime > now ? headTime : now;
-        return Create(signer, head.Hash, time, body);
+        return head.Time is { } headTime && headTime > now ? headTime : now;
     }
 
     /// <summary>An entry linking to <paramref name="prev"/>, stamped now.</summary>

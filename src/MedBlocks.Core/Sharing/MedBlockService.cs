@@ -18,14 +18,14 @@ public sealed class MedBlockService
     private readonly ILedger ledger;
     private readonly IRecordStore store;
     private readonly EmergencyServiceKeys emergencyKeys;
-    private readonly TimeProvider timeProvider;
+    private readonly LedgerEntryFactory entries;
 
     public MedBlockService(ILedger ledger, IRecordStore store, EmergencyServiceKeys emergencyKeys, TimeProvider timeProvider)
     {
         this.ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         this.store = store ?? throw new ArgumentNullException(nameof(store));
         this.emergencyKeys = emergencyKeys ?? throw new ArgumentNullException(nameof(emergencyKeys));
-        this.timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        entries = new LedgerEntryFactory(timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)));
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public sealed class MedBlockService
             throw new MedBlockAccessDeniedException("A legacy participant can read old records but cannot write new ones; move it to a new key first.");
         }
 
-        await RequireDeclaredAsync(author.Address, "You are", cancellationToken);
+        var authorDeclaration = await RequireDeclaredAsync(author.Address, "You are", cancellationToken);
         var patientDeclaration = await RequireDeclaredAsync(patient, "The patient is", cancellationToken);
         if (patientDeclaration.Role != ParticipantRole.Patient)
         {
@@ -58,7 +58,7 @@ public sealed class MedBlockService
         var recipients = new Dictionary<string, DeclaredParticipant>(StringComparer.Ordinal) { [patient] = patientDeclaration };
         if (!string.Equals(author.Address, patient, StringComparison.Ordinal))
         {
-            recipients[author.Address] = await RequireDeclaredAsync(author.Address, "You are", cancellationToken);
+            recipients[author.Address] = authorDeclaration;
         }
 
         if (emergency)
@@ -97,7 +97,7 @@ public sealed class MedBlockService
         for (var attempt = 1; ; attempt++)
         {
             var head = await ledger.GetHeadAsync(cancellationToken);
-            var time = EntryTime(head);
+            var time = entries.NextTime(head);
             var recordSignature = RecordSignature.Sign(author, ciphertextHash, patient, contentType, time);
             var body = new MedBlockDeclaration(
                 cid, patient, contentType, emergency, wrappedKeys, Convert.ToHexStringLower(ciphertextHash), Convert.ToBase64String(recordSignature));
@@ -282,11 +282,5 @@ public sealed class MedBlockService
 
         return await ledger.GetParticipantAsync(address, cancellationToken)
             ?? throw new MedBlockNotFoundException($"{who} not declared on the ledger ({address}); register first.");
-    }
-
-    private DateTimeOffset EntryTime(LedgerHead head)
-    {
-        var now = LedgerEntry.TruncateTime(timeProvider.GetUtcNow());
-        return head.Time is { } headTime && headTime > now ? headTime : now;
     }
 }
