@@ -37,10 +37,7 @@ internal static class ParticipantCommands
         app.SetAction(command, async (parse, session, _) =>
         {
             var path = Path.GetFullPath(parse.GetValue(output) ?? session.KeyFilePath);
-            if (File.Exists(path) && !parse.GetValue(force))
-            {
-                throw new CliException($"A key file already exists at {path}; use --force to replace it (the old keys are then lost).", ExitCodes.Usage);
-            }
+            CliSession.RequireKeyFileWritable(path, parse.GetValue(force));
 
             using var created = Participant.Create(ParticipantRoles.Parse(parse.GetValue(role)!), parse.GetValue(rsaBits), parse.GetValue(label));
             var passphrase = session.Passphrases.ForNewKeyFile();
@@ -69,10 +66,7 @@ internal static class ParticipantCommands
             var json = await File.ReadAllTextAsync(source, cancellationToken);
             using var legacy = LegacyUserFile.Import(json, ParticipantRoles.Parse(parse.GetValue(role)!));
             var path = Path.GetFullPath(parse.GetValue(output) ?? session.KeyFilePath);
-            if (File.Exists(path) && !parse.GetValue(force))
-            {
-                throw new CliException($"A key file already exists at {path}; use --force to replace it.", ExitCodes.Usage);
-            }
+            CliSession.RequireKeyFileWritable(path, parse.GetValue(force));
 
             var passphrase = session.Passphrases.ForNewKeyFile();
             CliSession.WriteKeyFile(path, ParticipantKeyFile.Seal(legacy.Participant, passphrase, session.KeyFileKdf), parse.GetValue(force));

@@ -99,14 +99,19 @@ internal sealed class CliSession : IAsyncDisposable
         return ParticipantKeyFile.Open(json, passphrase);
     }
 
-    /// <summary>Writes a key file without replacing an existing one unless asked; owner-only permissions.</summary>
-    public static void WriteKeyFile(string path, string json, bool overwrite)
+    /// <summary>Refuses to go on (before any key is made or passphrase asked) when a key file would be replaced unasked.</summary>
+    public static void RequireKeyFileWritable(string path, bool overwrite)
     {
         if (File.Exists(path) && !overwrite)
         {
             throw new CliException($"A key file already exists at {path}; use --force to replace it (the old keys are then lost).", ExitCodes.Usage);
         }
+    }
 
+    /// <summary>Writes a key file with owner-only permissions; an existing one is replaced only when asked.</summary>
+    public static void WriteKeyFile(string path, string json, bool overwrite)
+    {
+        RequireKeyFileWritable(path, overwrite);
         var directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory))
         {
