@@ -23,7 +23,7 @@ public static class EmergencySummaryBundleReader
         var composition = read.Composition;
         var losses = new List<string>();
         var notes = new List<string>();
-        var content = new Content();
+        var content = new ImportedContent();
 
         var patient = read.Resolve(composition.Subject) as Patient;
         var author = Author(read, options, notes);
@@ -92,7 +92,7 @@ public static class EmergencySummaryBundleReader
         return Ed25519Address.Verify(summary.Author, summary.ToJsonBytes(), signature.Data);
     }
 
-    private static void ReadSection(BundleReading read, Composition.SectionComponent section, Content content, List<string> losses)
+    private static void ReadSection(BundleReading read, Composition.SectionComponent section, ImportedContent content, List<string> losses)
     {
         var code = section.Code.CodeIn(Loinc) ?? section.Code.CodeIn(MedBlocksCodes);
         var name = $"section \"{section.Title ?? section.Code.Readable() ?? "untitled"}\"{(code is null ? string.Empty : $" ({code})")}";

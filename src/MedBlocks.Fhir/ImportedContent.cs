@@ -6,7 +6,7 @@ using static MedBlocks.Fhir.FhirCodes;
 namespace MedBlocks.Fhir;
 
 /// <summary>What an IPS document's sections yield for the emergency summary, entry by entry; each loss named.</summary>
-internal sealed class Content
+internal sealed class ImportedContent
 {
     private static readonly string[] InactiveConditions = ["inactive", "remission", "resolved"];
     private static readonly string[] Refuted = ["refuted", "entered-in-error"];
@@ -277,6 +277,11 @@ internal sealed class Content
             }
         }
 
+        if (_directives.Sum(d => d.Length + 2) - 2 > EmergencySummary.MaxText)
+        {
+            yield return $"advance directives: their descriptions together are longer than {EmergencySummary.MaxText} characters and are cut";
+        }
+
         foreach (var line in _overflow)
         {
             yield return line;
@@ -332,13 +337,21 @@ internal sealed class Content
         list.Add(make(clean));
     }
 
-    /// <summary>Line breaks and tabs become spaces, other control characters go, runs of spaces collapse.</summary>
+    /// <summary>
+    /// Text from another system made fit for the card: where it holds control characters, line
+    /// breaks and tabs become single spaces and other control characters go; other text is kept as is.
+    /// </summary>
     private static string Clean(string text)
     {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
         var clean = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c))
+            if (c is '\r' or '\n' or '\t')
             {
                 if (clean.Length > 0 && clean[^1] != ' ')
                 {

@@ -97,7 +97,10 @@ public sealed record EmergencySummary(
     }
 
     /// <exception cref="ArgumentException">A field breaks the format's rules.</exception>
-    public void Validate()
+    public void Validate() => Validate(anyBloodGroupText: false);
+
+    /// <param name="anyBloodGroupText">True for summaries read in format version 1, which took any short text as blood group.</param>
+    internal void Validate(bool anyBloodGroupText)
     {
         NoneKnownOrListed(AllergiesNoneKnown, Allergies.Count, "Allergies");
         NoneKnownOrListed(MedicationsNoneKnown, Medications.Count, "Medications");
@@ -105,7 +108,7 @@ public sealed record EmergencySummary(
         NoneKnownOrListed(DevicesNoneKnown, Devices.Count, "Devices");
         if (!Ed25519Address.IsValid(Author))
         {
-            throw new ArgumentException("The author is not an Ed25519 address.", nameof(Author));
+            throw new ArgumentException("The author is not an Ed25519 address.");
         }
 
         if (!Enum.IsDefined(Resuscitation) || !Enum.IsDefined(Pregnancy) || !Enum.IsDefined(OrganDonation)
@@ -114,16 +117,16 @@ public sealed record EmergencySummary(
             throw new ArgumentException("Unknown resuscitation, pregnancy, organ donation or criticality value.");
         }
 
-        if (BloodGroup is not null && !BloodGroups.Contains(BloodGroup))
+        if (BloodGroup is not null && !anyBloodGroupText && !BloodGroups.Contains(BloodGroup))
         {
-            throw new ArgumentException($"The blood group must be one of {string.Join(", ", BloodGroups)}.", nameof(BloodGroup));
+            throw new ArgumentException($"The blood group must be one of {string.Join(", ", BloodGroups)}.");
         }
 
         ArgumentNullException.ThrowIfNull(Baseline);
         Baseline.Validate();
         IEnumerable<string?> texts =
         [
-            .. Allergies.SelectMany(a => new[] { a.Substance, a.Reaction }), .. Problems, .. Devices, AdvanceDirective,
+            .. Allergies.SelectMany(a => new[] { a.Substance, a.Reaction }), .. Problems, .. Devices, AdvanceDirective, BloodGroup,
             .. Medications.SelectMany(m => new[] { m.Name, m.Dose }), .. Contacts.SelectMany(c => new[] { c.Name, c.Relation, c.Phone }),
         ];
         if (new[] { Allergies.Count, Medications.Count, Problems.Count, Devices.Count, Contacts.Count }.Any(n => n > MaxItems)

@@ -106,7 +106,7 @@ public static class EmergencySummaryJson
                 2 => ParseV2(root),
                 _ => throw new FormatException($"unknown format version (this reader knows 1 and {CurrentVersion})."),
             };
-            summary.Validate();
+            summary.Validate(anyBloodGroupText: version == 1);
             return summary;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException or ArgumentException)

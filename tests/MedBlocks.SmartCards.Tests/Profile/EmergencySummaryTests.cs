@@ -73,15 +73,17 @@ public sealed class EmergencySummaryTests(ITestOutputHelper output)
     [Fact]
     public void ParseSigned_Version1AsWrittenByEarlierCards_StillReads()
     {
-        var json = Encoding.UTF8.GetBytes($$"""{"v":1,"allergies":{"noneKnown":false,"items":["penicillin (anaphylaxis)","latex"]},"medications":[{"name":"metformin","dose":"500 mg twice daily"}],"problems":["type 2 diabetes"],"resuscitation":"dnr","bloodGroupInformational":"A+","contacts":[{"name":"Sam Tallia","relation":"partner","phone":"+44 20 7946 0958"}],"author":"{{Author}}","date":"2026-11-25"}""");
+        var json = Encoding.UTF8.GetBytes($$"""{"v":1,"allergies":{"noneKnown":false,"items":["penicillin (anaphylaxis)","latex"]},"medications":[{"name":"metformin","dose":"500 mg twice daily"}],"problems":["type 2 diabetes"],"resuscitation":"dnr","bloodGroupInformational":"A Rh+","contacts":[{"name":"Sam Tallia","relation":"partner","phone":"+44 20 7946 0958"}],"author":"{{Author}}","date":"2026-11-25"}""");
 
         var parsed = EmergencySummary.ParseSigned([.. json, .. PatientCardTestKit.Doctor.Sign(json)]);
 
         Assert.Equal([EmergencyAllergy.FromSubstance("penicillin (anaphylaxis)"), EmergencyAllergy.FromSubstance("latex")], parsed.Allergies);
         Assert.Equal(ResuscitationStatus.DoNotResuscitate, parsed.Resuscitation);
         Assert.Equal(PregnancyStatus.NotRecorded, parsed.Pregnancy);
+        Assert.Equal("A Rh+", parsed.BloodGroup);
         Assert.Empty(parsed.Devices);
-        Assert.StartsWith("{\"v\":2,", Encoding.UTF8.GetString(parsed.ToJsonBytes()), StringComparison.Ordinal);
+        Assert.StartsWith("{\"v\":2,", Encoding.UTF8.GetString((parsed with { BloodGroup = "A+" }).ToJsonBytes()), StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(parsed.ToJsonBytes);
     }
 
     [Theory]
