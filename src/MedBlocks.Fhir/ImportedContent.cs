@@ -36,13 +36,9 @@ internal sealed class ImportedContent
             return;
         }
 
-        switch (a.Code.CodeIn(AbsentUnknown))
+        if (Absent(a.Code, "no-known-allergies", "no-allergy-info", ref _allergiesNoneKnown))
         {
-            case "no-known-allergies":
-                _allergiesNoneKnown = true;
-                return;
-            case "no-allergy-info":
-                return;
+            return;
         }
 
         if (a.ClinicalStatus.CodeIn(AllergyClinical) is "inactive" or "resolved" || Refuted.Contains(a.VerificationStatus.CodeIn("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification")))
@@ -79,13 +75,9 @@ internal sealed class ImportedContent
         }
 
         var concept = medication as CodeableConcept ?? (read.Resolve(medication as ResourceReference) as Hl7.Fhir.Model.Medication)?.Code;
-        switch (concept.CodeIn(AbsentUnknown))
+        if (Absent(concept, "no-known-medications", "no-medication-info", ref _medicationsNoneKnown))
         {
-            case "no-known-medications":
-                _medicationsNoneKnown = true;
-                return;
-            case "no-medication-info":
-                return;
+            return;
         }
 
         if (!current)
@@ -111,13 +103,9 @@ internal sealed class ImportedContent
             return;
         }
 
-        switch (c.Code.CodeIn(AbsentUnknown))
+        if (Absent(c.Code, "no-known-problems", "no-problem-info", ref _problemsNoneKnown))
         {
-            case "no-known-problems":
-                _problemsNoneKnown = true;
-                return;
-            case "no-problem-info":
-                return;
+            return;
         }
 
         if (InactiveConditions.Contains(c.ClinicalStatus.CodeIn(ConditionClinical)) || Refuted.Contains(c.VerificationStatus.CodeIn("http://terminology.hl7.org/CodeSystem/condition-ver-status")))
@@ -143,13 +131,9 @@ internal sealed class ImportedContent
             return;
         }
 
-        switch (device.Type.CodeIn(AbsentUnknown))
+        if (Absent(device.Type, "no-known-devices", "no-device-info", ref _devicesNoneKnown))
         {
-            case "no-known-devices":
-                _devicesNoneKnown = true;
-                return;
-            case "no-device-info":
-                return;
+            return;
         }
 
         Add(_devices, at, device.Type.Readable() ?? device.DeviceName.FirstOrDefault()?.Name, losses, Clean);
@@ -302,6 +286,14 @@ internal sealed class ImportedContent
             OrganDonation = _organDonation,
             Baseline = new EmergencyBaseline(Int("systolic"), Int("diastolic"), Int("heartRate"), Int("spo2"), _measurements.TryGetValue("weight", out var w) ? w : null, Int("egfr")),
         };
+    }
+
+    /// <summary>True for an IPS absent/unknown code: "none known" sets <paramref name="noneKnownFlag"/>, "no information" leaves the section not recorded.</summary>
+    private static bool Absent(CodeableConcept? code, string noneKnown, string noInformation, ref bool noneKnownFlag)
+    {
+        var absent = code.CodeIn(AbsentUnknown);
+        noneKnownFlag |= absent == noneKnown;
+        return absent == noneKnown || absent == noInformation;
     }
 
     private int? Int(string key) => _measurements.TryGetValue(key, out var v) ? (int)v : null;
