@@ -171,6 +171,31 @@ public sealed class SqliteLedgerVerificationTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyAsync_StoredTextOnlyDecodingWithReplacementCharacters_FailsOnFormat()
+    {
+        // A signed reason holding U+FFFD; its stored bytes are swapped for an invalid byte that a lenient UTF-8 decoder
+        // would turn back into U+FFFD, so the decoded text (and its hash) would still match.
+        await BuildChainAsync();
+        await scenario.Ledger.AppendAsync(scenario.Emergency, new EmergencyAccess(Hash(9), scenario.Patient.Address, "reason \ufffd unreadable"));
+        var stored = System.Text.Encoding.UTF8.GetBytes(Json(13));
+        var replacement = System.Text.Encoding.UTF8.GetBytes("\ufffd");
+        var at = stored.AsSpan().IndexOf(replacement);
+        byte[] forged = [.. stored[..at], 0xFF, .. stored[(at + replacement.Length)..]];
+
+        var result = await VerifyAfter(file => file.Tamper("UPDATE entries SET json = CAST($json AS TEXT) WHERE position = 13", ("$json", forged)));
+
+        AssertFails(result, 13, LedgerRuleNames.Format);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_LoneSurrogateEscapeInAName_FailsOnFormat()
+    {
+        await BuildChainAsync();
+        var result = await VerifyAfter(_ => Rewrite(4, Json(4).Replace("{\"address\":", "{\"\\ud800\":1,\"address\":", StringComparison.Ordinal)));
+        AssertFails(result, 4, LedgerRuleNames.Format);
+    }
+
+    [Fact]
     public async Task VerifyAsync_TruncatedAfterVerification_FailsOnCheckpoint()
     {
         await BuildChainAsync();

@@ -41,6 +41,11 @@ public static class CanonicalJson
         {
             throw new LedgerFormatException($"Malformed JSON: {ex.Message}", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // The duplicate-name check unescapes names and so meets unpaired surrogate escapes while parsing.
+            throw new LedgerFormatException($"Malformed JSON string: {ex.Message}", ex);
+        }
 
         try
         {
