@@ -138,6 +138,9 @@ internal sealed class SqliteChainVerifier(EntrySignatureVerifier signatures, int
 
     private sealed class StoredRow(long position, string? hash, string? prev, string? author, string? kind, string? time, byte[]? json)
     {
+        // Dropped once parsed: the entry keeps its own copy, and a batch should hold only what the checks need.
+        private byte[]? json = json;
+
         public long Position { get; } = position;
 
         public string? Hash { get; } = hash;
@@ -172,6 +175,7 @@ internal sealed class SqliteChainVerifier(EntrySignatureVerifier signatures, int
             {
                 // The stored UTF-8 exactly: bytes that only decode with replacement characters are not the signed entry.
                 Entry = LedgerEntry.Parse(json, Position);
+                json = null;
             }
             catch (LedgerFormatException ex)
             {
