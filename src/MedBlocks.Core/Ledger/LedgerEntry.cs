@@ -276,6 +276,7 @@ public sealed record LedgerEntry
                     break;
                 case VersionField:
                     Version = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : null;
+                    reader.Skip();
                     break;
                 default:
                     strings[field] = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
