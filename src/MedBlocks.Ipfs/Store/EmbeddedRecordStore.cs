@@ -59,6 +59,18 @@ public sealed partial class EmbeddedRecordStore : IRecordStore
         return text;
     }
 
+    /// <summary>Stores the bytes with the given import options (as <c>ipfs add</c> with them) and returns the root CID.</summary>
+    public async Task<Cid> ImportAsync(Stream content, UnixFsImportOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        return await UnixFsImporter.ImportAsync(
+            content,
+            options,
+            async (block, ct) => await _blocks.PutAsync(block.Cid, block.Data, ct),
+            cancellationToken);
+    }
+
     public async Task<Stream> OpenReadAsync(string cid, CancellationToken cancellationToken = default)
     {
         var root = ParseAddress(cid);
