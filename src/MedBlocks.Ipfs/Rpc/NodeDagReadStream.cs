@@ -1,6 +1,7 @@
 using MedBlocks.Core.Records;
 using MedBlocks.Ipfs.Blocks;
 using MedBlocks.Ipfs.Cids;
+using MedBlocks.Ipfs.Store;
 using MedBlocks.Ipfs.UnixFs;
 
 namespace MedBlocks.Ipfs.Rpc;
@@ -11,86 +12,42 @@ namespace MedBlocks.Ipfs.Rpc;
 /// (one request instead of one per 256 KiB) exactly as many bytes as the parent declares, and each
 /// is hashed against its CID before any of it is handed out. Every read waits at most the read timeout.
 /// </summary>
-internal sealed class NodeDagReadStream : Stream
+internal sealed class NodeDagReadStream : DagFileStream
 {
     private readonly KuboRpcClient _client;
-    private readonly UnixFsFileReader _reader;
     private readonly BlockBuffer _buffer;
-    private ReadOnlyMemory<byte> _pending;
     private HttpResponseMessage? _catResponse;
     private Stream? _cat;
     private long _catPosition;
     private long _fileOffset;
-    private long _position;
-    private bool _disposed;
 
     public NodeDagReadStream(KuboRpcClient client, UnixFsFileReader reader, BlockBuffer buffer, ReadOnlyMemory<byte> firstData)
+        : base(reader, firstData)
     {
         _client = client;
-        _reader = reader;
         _buffer = buffer;
-        _pending = firstData;
         _fileOffset = firstData.Length;
     }
 
-    public override bool CanRead => !_disposed;
+    protected override ReadOnlyMemory<byte> ReadBlock(Cid next) => ReadBlockAsync(next, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
+    protected override async ValueTask<ReadOnlyMemory<byte>> ReadBlockAsync(Cid next, CancellationToken cancellationToken)
     {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        var rented = new byte[buffer.Length];
-        var read = ReadAsync(rented).AsTask().GetAwaiter().GetResult();
-        rented.AsSpan(0, read).CopyTo(buffer);
-        return read;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        while (_pending.IsEmpty && _reader.NextBlock is { } next)
+        ReadOnlyMemory<byte> data;
+        if (next.Codec == CidCodec.Raw && Reader.ExpectedSize is { } size && size <= FileBlockStore.MaxBlockSize)
         {
-            if (next.Codec == CidCodec.Raw && _reader.ExpectedSize is { } size && size <= FileBlockStore.MaxBlockSize)
-            {
-                await ReadLeafFromCatAsync(next, (int)size, cancellationToken);
-                _pending = _reader.Accept(_buffer.Array.AsMemory(0, (int)size));
-            }
-            else
-            {
-                var length = await _client.GetBlockAsync(next, _buffer, cancellationToken);
-                _pending = _reader.Accept(_buffer.Array.AsMemory(0, length));
-            }
-
-            _fileOffset += _pending.Length;
+            await ReadLeafFromCatAsync(next, (int)size, cancellationToken);
+            data = Reader.Accept(_buffer.Array.AsMemory(0, (int)size));
+        }
+        else
+        {
+            var length = await _client.GetBlockAsync(next, _buffer, cancellationToken);
+            data = Reader.Accept(_buffer.Array.AsMemory(0, length));
         }
 
-        return Take(buffer.Span);
+        _fileOffset += data.Length;
+        return data;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -100,8 +57,6 @@ internal sealed class NodeDagReadStream : Stream
             _catResponse?.Dispose();
         }
 
-        _disposed = true;
-        _pending = ReadOnlyMemory<byte>.Empty;
         base.Dispose(disposing);
     }
 
@@ -112,13 +67,13 @@ internal sealed class NodeDagReadStream : Stream
         // arrives first (js-ipfs also crashes when a client drops a request it is still searching for).
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_client.ClientReadLimit);
-        var subject = $"{leaf} (of record {_reader.Root})";
+        var subject = $"{leaf} (of record {Reader.Root})";
         try
         {
             if (_cat is null)
             {
                 // Opened at the first raw leaf, from the file offset reached so far.
-                _catResponse = await _client.OpenCatAsync(_reader.Root, _fileOffset, cancellationToken);
+                _catResponse = await _client.OpenCatAsync(Reader.Root, _fileOffset, cancellationToken);
                 _cat = await _catResponse.Content.ReadAsStreamAsync(cancellationToken);
                 _catPosition = _fileOffset;
             }
@@ -150,16 +105,7 @@ internal sealed class NodeDagReadStream : Stream
         var read = await _cat!.ReadAtLeastAsync(destination, destination.Length, throwOnEndOfStream: false, cancellationToken);
         if (read < destination.Length)
         {
-            throw new RecordIntegrityException(leaf.ToString(), $"the node's stream of record {_reader.Root} ended {destination.Length - read} bytes early.");
+            throw new RecordIntegrityException(leaf.ToString(), $"the node's stream of record {Reader.Root} ended {destination.Length - read} bytes early.");
         }
-    }
-
-    private int Take(Span<byte> destination)
-    {
-        var count = Math.Min(destination.Length, _pending.Length);
-        _pending.Span[..count].CopyTo(destination);
-        _pending = _pending[count..];
-        _position += count;
-        return count;
     }
 }

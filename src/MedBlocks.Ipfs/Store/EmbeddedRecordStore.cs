@@ -73,7 +73,7 @@ public sealed partial class EmbeddedRecordStore : IRecordStore
 
     public async Task<Stream> OpenReadAsync(string cid, CancellationToken cancellationToken = default)
     {
-        var root = ParseAddress(cid);
+        var root = RecordAddress.Parse(cid);
         var reader = new UnixFsFileReader(root);
         var buffer = new BlockBuffer();
         var length = await _blocks.ReadAsync(root, buffer, cancellationToken);
@@ -89,7 +89,7 @@ public sealed partial class EmbeddedRecordStore : IRecordStore
     /// <summary>Walks the DAG: true when every block is stored and every node block is intact.</summary>
     public async Task<bool> ContainsAsync(string cid, CancellationToken cancellationToken = default)
     {
-        var root = ParseAddress(cid);
+        var root = RecordAddress.Parse(cid);
         var buffer = new BlockBuffer();
         var pending = new Stack<Cid>();
         pending.Push(root);
@@ -124,19 +124,6 @@ public sealed partial class EmbeddedRecordStore : IRecordStore
         }
 
         return true;
-    }
-
-    private static Cid ParseAddress(string cid)
-    {
-        ArgumentNullException.ThrowIfNull(cid);
-        try
-        {
-            return Cid.Parse(cid);
-        }
-        catch (FormatException ex)
-        {
-            throw new ArgumentException(ex.Message, nameof(cid), ex);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored record {Cid} in {BlockCount} blocks")]

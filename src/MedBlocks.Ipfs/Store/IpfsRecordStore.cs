@@ -1,5 +1,4 @@
 using MedBlocks.Core.Records;
-using MedBlocks.Ipfs.Cids;
 using MedBlocks.Ipfs.Rpc;
 
 namespace MedBlocks.Ipfs.Store;
@@ -25,22 +24,9 @@ public sealed class IpfsRecordStore : IRecordStore
 
     /// <exception cref="IpfsNodeTimeoutException">The node did not deliver the record within the read timeout (it may not hold it).</exception>
     public Task<Stream> OpenReadAsync(string cid, CancellationToken cancellationToken = default) =>
-        _client.CatAsync(ParseAddress(cid), cancellationToken);
+        _client.CatAsync(RecordAddress.Parse(cid), cancellationToken);
 
     /// <summary>True when the node holds the record pinned recursively (so all its blocks).</summary>
     public Task<bool> ContainsAsync(string cid, CancellationToken cancellationToken = default) =>
-        _client.IsPinnedAsync(ParseAddress(cid), cancellationToken);
-
-    private static Cid ParseAddress(string cid)
-    {
-        ArgumentNullException.ThrowIfNull(cid);
-        try
-        {
-            return Cid.Parse(cid);
-        }
-        catch (FormatException ex)
-        {
-            throw new ArgumentException(ex.Message, nameof(cid), ex);
-        }
-    }
+        _client.IsPinnedAsync(RecordAddress.Parse(cid), cancellationToken);
 }
