@@ -45,6 +45,31 @@ public sealed class KuboRpcClientNodeTests(IpfsNodeFixture fixture)
     }
 
     [Fact]
+    public async Task CatAsync_SlowReader_IsNotCutOffByTheTimeoutOfTheCall()
+    {
+        // The attempt timeout (1 + 1 + 2 s) bounds getting an answer, not reading it: a reader may take longer.
+        var client = fixture.Node.CreateClient(o =>
+        {
+            o.ReadTimeout = TimeSpan.FromSeconds(1);
+            o.RequestTimeout = TimeSpan.FromSeconds(1);
+        });
+        var content = FixtureContent.Get(12 * Chunk);
+        var cid = await client.AddAsync(new MemoryStream(content.ToArray()));
+
+        await using var read = await client.CatAsync(cid);
+        using var copy = new MemoryStream();
+        var buffer = new byte[Chunk];
+        int count;
+        while ((count = await read.ReadAsync(buffer)) > 0)
+        {
+            copy.Write(buffer, 0, count);
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        Assert.True(content.Span.SequenceEqual(copy.ToArray()));
+    }
+
+    [Fact]
     public async Task AddAsync_ReportsTheNodesProgress()
     {
         var reported = new List<long>();
