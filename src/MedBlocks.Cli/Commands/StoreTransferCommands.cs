@@ -50,7 +50,7 @@ internal static class StoreTransferCommands
                 }
 
                 pushed.Add(root.ToString());
-                await session.Console.Error.WriteLineAsync($"{label} copied");
+                await session.Console.Error.WriteLineAsync(json ? $"{label} copied" : $"\r{label} copied, pinned");
             }
 
             if (json)

@@ -69,16 +69,29 @@ public sealed class IpfsStoreWorkflowTests : IAsyncLifetime, IDisposable
         var first = JsonDocument.Parse((await cli.RunOkAsync("store", "push", "--api", api, "--json")).Output).RootElement;
         var second = JsonDocument.Parse((await cli.RunOkAsync("store", "push", "--api", api, "--json")).Output).RootElement;
         var verified = JsonDocument.Parse((await cli.RunOkAsync("store", "verify", "--node", "--api", api, "--json")).Output).RootElement;
+        var third = await cli.RunOkAsync("store", "push", "--api", api);
 
         Assert.Equal(cids.Order(StringComparer.Ordinal), first.GetProperty("pushed").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
         Assert.Equal(0, second.GetProperty("pushed").GetArrayLength());
         Assert.Equal(2, second.GetProperty("skipped").GetArrayLength());
         Assert.True(verified.GetProperty("intact").GetBoolean());
         Assert.Equal(2, verified.GetProperty("records").GetInt32());
+        Assert.Equal("0 record(s) copied, 2 already on the node.", third.Output.Trim());
+        Assert.Contains($"[2/2] {cids.Order(StringComparer.Ordinal).Last()} already on the node", third.Error, StringComparison.Ordinal);
+
+        // A record added since is the only one copied, with the node's progress shown.
+        var later = Path.Combine(cli.Home, "later.bin");
+        await File.WriteAllBytesAsync(later, RandomNumberGenerator.GetBytes(1024 * 1024));
+        await cli.RunOkAsync("add", later, "--patient", patient, "--key", cli.KeyFile("patient"));
+        var fourth = await cli.RunOkAsync("store", "push", "--api", api);
+        Assert.Equal("1 record(s) copied, 2 already on the node.", fourth.Output.Trim());
+        Assert.Contains(" MiB", fourth.Error, StringComparison.Ordinal);
+        Assert.Contains("copied, pinned", fourth.Error, StringComparison.Ordinal);
 
         // A second station pulls one record from the node into its own embedded store.
         using var station = new CliHarness();
         var pulled = await station.RunOkAsync("store", "pull", cids[1], "--api", api);
+        Assert.Equal(3, JsonDocument.Parse((await cli.RunOkAsync("store", "verify", "--node", "--api", api, "--json")).Output).RootElement.GetProperty("records").GetInt32());
         Assert.Contains(cids[1], pulled.Output, StringComparison.Ordinal);
         var local = JsonDocument.Parse((await station.RunOkAsync("store", "verify", "--json")).Output).RootElement;
         Assert.Equal(1, local.GetProperty("records").GetInt32());
