@@ -24,3 +24,15 @@ if pgrep -x pcscd >/dev/null 2>&1; then
   pkill -x pcscd || true
   for _ in $(seq 1 50); do pgrep -x pcscd >/dev/null 2>&1 || break; sleep 0.1; done
 fi
+
+# js-ipfs for the IPFS node tests (tests/ipfs-node): npm ci from the committed lock file, only when
+# node_modules is missing or older than the lock file.
+ipfs_node="$repo/tests/ipfs-node"
+if [ ! -f "$ipfs_node/node_modules/.package-lock.json" ] || [ "$ipfs_node/package-lock.json" -nt "$ipfs_node/node_modules/.package-lock.json" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "install-test-deps: npm is needed for the IPFS test node (Node.js 20)" >&2
+    exit 1
+  fi
+  echo "install-test-deps: installing the js-ipfs test node (npm ci in tests/ipfs-node)"
+  (cd "$ipfs_node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
