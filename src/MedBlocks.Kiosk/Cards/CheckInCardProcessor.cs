@@ -1,0 +1,107 @@
+using System.Threading.Channels;
+using MedBlocks.Pcsc.Hosting;
+using MedBlocks.SmartCards.Profile;
+using MedBlocks.SmartCards.Transport;
+
+namespace MedBlocks.Kiosk.Cards;
+
+/// <summary>
+/// Reads every card event from the card worker's channel, reads a tapped patient card for check-in
+/// (card info and identity with K2) and hands the screens a masked greeting or a problem.
+/// </summary>
+public sealed partial class CheckInCardProcessor(
+    ChannelReader<CardEvent> events,
+    ICardTransportSource cards,
+    IKeyProvider keys,
+    StationIdentity station,
+    PinAttemptLimiter pinLimiter,
+    ScreenEventHub hub,
+    TimeProvider time,
+    ILogger<CheckInCardProcessor> logger) : BackgroundService
+{
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var cardEvent in events.ReadAllAsync(stoppingToken))
+            {
+                ScreenEvent? outcome = cardEvent switch
+                {
+                    CardPresent present => await ReadAsync(present, stoppingToken),
+                    CardRemoved removed => new CardLeft(removed.Timestamp),
+                    ReaderAttached attached => new ReaderStatusChanged(true, attached.Timestamp),
+                    ReaderDetached detached => new ReaderStatusChanged(false, detached.Timestamp),
+                    _ => null,
+                };
+                if (outcome is not null)
+                {
+                    await hub.PublishAsync(outcome);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown.
+        }
+    }
+
+    private async Task<ScreenEvent> ReadAsync(CardPresent present, CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(ReadTimeout);
+        try
+        {
+            await using var open = await cards.OpenAsync(present.ReaderName, timeout.Token);
+            using var reader = new PatientCardReader(open.Transport, keys, station, pinLimiter, time);
+            var read = await reader.ReadForCheckInAsync(timeout.Token);
+            Log.CardRead(logger, present.ReaderName, read.Info.SerialText[^4..]);
+            var identity = read.Identity;
+            return new PatientGreeted(NameMask.Mask(identity.Name), identity.BirthDate.Year, identity.Address, read.Info.SerialText, present.Timestamp);
+        }
+        catch (CardRemovedException)
+        {
+            Log.CardPulled(logger, present.ReaderName);
+            return new CardProblem(CardProblemKind.CardPulled, present.Timestamp);
+        }
+        catch (PatientCardException e)
+        {
+            Log.CardRefused(logger, present.ReaderName, e.Error);
+            return new CardProblem(KindOf(e.Error), present.Timestamp);
+        }
+        catch (CardTransportException e)
+        {
+            Log.CardFailed(logger, present.ReaderName, e.GetType().Name);
+            return new CardProblem(CardProblemKind.Unreadable, present.Timestamp);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException && !stoppingToken.IsCancellationRequested)
+        {
+            Log.CardFailed(logger, present.ReaderName, "timed out");
+            return new CardProblem(CardProblemKind.CardPulled, present.Timestamp);
+        }
+    }
+
+    internal static CardProblemKind KindOf(PatientCardError error) => error switch
+    {
+        PatientCardError.Revoked => CardProblemKind.Revoked,
+        PatientCardError.NotDesfire or PatientCardError.UnsupportedCard or PatientCardError.NoMedBlocksApplication
+            or PatientCardError.ForeignNetwork or PatientCardError.NotIssued or PatientCardError.UnknownProfileVersion => CardProblemKind.ForeignCard,
+        _ => CardProblemKind.Unreadable,
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(100, LogLevel.Information, "Patient card read in {Reader}, serial ending {SerialTail}")]
+        public static partial void CardRead(ILogger logger, string reader, string serialTail);
+
+        [LoggerMessage(101, LogLevel.Warning, "Card left {Reader} during the read")]
+        public static partial void CardPulled(ILogger logger, string reader);
+
+        [LoggerMessage(102, LogLevel.Warning, "Card in {Reader} refused: {Error}")]
+        public static partial void CardRefused(ILogger logger, string reader, PatientCardError error);
+
+        [LoggerMessage(103, LogLevel.Warning, "Card in {Reader} could not be read: {Reason}")]
+        public static partial void CardFailed(ILogger logger, string reader, string reason);
+    }
+}
