@@ -19,6 +19,8 @@ public static class KioskHostExtensions
     public static WebApplicationBuilder AddKiosk(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Serves the framework's static assets from a build output as well as from a publish folder.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSystemd();
         services.AddOptions<KioskOptions>()

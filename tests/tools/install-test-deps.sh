@@ -24,3 +24,11 @@ if pgrep -x pcscd >/dev/null 2>&1; then
   pkill -x pcscd || true
   for _ in $(seq 1 50); do pgrep -x pcscd >/dev/null 2>&1 || break; sleep 0.1; done
 fi
+
+# Kiosk end-to-end tests: headless system Chromium driven by Microsoft.Playwright (no browser download).
+if ! [ -x /usr/bin/chromium ]; then
+  echo "install-test-deps: installing chromium for the kiosk end-to-end tests"
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
