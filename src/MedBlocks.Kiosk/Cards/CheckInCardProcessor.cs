@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using MedBlocks.Pcsc.Hosting;
+using MedBlocks.SmartCards.Desfire;
 using MedBlocks.SmartCards.Profile;
 using MedBlocks.SmartCards.Transport;
 
@@ -70,6 +71,12 @@ public sealed partial class CheckInCardProcessor(
             Log.CardRefused(logger, present.ReaderName, e.Error);
             return new CardProblem(KindOf(e.Error), present.Timestamp);
         }
+        catch (DesfireProtocolException e)
+        {
+            // A garbled or cut exchange: in the field this is a card moving out of range.
+            Log.CardFailed(logger, present.ReaderName, e.GetType().Name);
+            return new CardProblem(CardProblemKind.CardPulled, present.Timestamp);
+        }
         catch (CardTransportException e)
         {
             Log.CardFailed(logger, present.ReaderName, e.GetType().Name);
@@ -79,6 +86,12 @@ public sealed partial class CheckInCardProcessor(
         {
             Log.CardFailed(logger, present.ReaderName, "timed out");
             return new CardProblem(CardProblemKind.CardPulled, present.Timestamp);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever else a card or reader does, the station stays up and says so plainly.
+            Log.CardFailed(logger, present.ReaderName, e.GetType().Name);
+            return new CardProblem(e is DesfireException ? CardProblemKind.ForeignCard : CardProblemKind.Unreadable, present.Timestamp);
         }
     }
 
