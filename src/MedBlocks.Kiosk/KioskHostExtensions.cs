@@ -60,7 +60,7 @@ public static class KioskHostExtensions
             services.AddSingleton<ICardTransportSource>(sp => sp.GetRequiredService<SimulatedReader>());
         }
 
-        services.AddHostedService<CheckInCardProcessor>();
+        services.AddHostedService<CardTapProcessor>();
         services.AddHealthChecks();
         services.AddAuthentication(StaffBasicAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, StaffBasicAuthenticationHandler>(StaffBasicAuthenticationHandler.SchemeName, null);

@@ -9,4 +9,5 @@ public enum CardProblemKind
     Unreadable,
     ReaderUnavailable,
     LedgerUnreachable,
+    BadSignature,
 }

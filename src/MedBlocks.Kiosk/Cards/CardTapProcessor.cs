@@ -7,10 +7,11 @@ using MedBlocks.SmartCards.Transport;
 namespace MedBlocks.Kiosk.Cards;
 
 /// <summary>
-/// Reads every card event from the card worker's channel, reads a tapped patient card for check-in
-/// (card info and identity with K2) and hands the screens a masked greeting or a problem.
+/// Reads every card event from the card worker's channel and reads a tapped patient card for the
+/// station's role: check-in (card info and identity with K2, a masked greeting) or emergency (the
+/// signed emergency summary with K3); a card that cannot be used becomes a problem screen.
 /// </summary>
-public sealed partial class CheckInCardProcessor(
+public sealed partial class CardTapProcessor(
     ChannelReader<CardEvent> events,
     ICardTransportSource cards,
     IKeyProvider keys,
@@ -18,7 +19,7 @@ public sealed partial class CheckInCardProcessor(
     PinAttemptLimiter pinLimiter,
     ScreenEventHub hub,
     TimeProvider time,
-    ILogger<CheckInCardProcessor> logger) : BackgroundService
+    ILogger<CardTapProcessor> logger) : BackgroundService
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
 
@@ -56,6 +57,13 @@ public sealed partial class CheckInCardProcessor(
         {
             await using var open = await cards.OpenAsync(present.ReaderName, timeout.Token);
             using var reader = new PatientCardReader(open.Transport, keys, station, pinLimiter, time);
+            if (station.Role == StationRole.Emergency)
+            {
+                var emergency = await reader.ReadForEmergencyAsync(timeout.Token);
+                Log.EmergencyRead(logger, present.ReaderName, emergency.Info.SerialText[^4..]);
+                return new EmergencySummaryRead(emergency.Summary, emergency.Info.SerialText, present.Timestamp);
+            }
+
             var read = await reader.ReadForCheckInAsync(timeout.Token);
             Log.CardRead(logger, present.ReaderName, read.Info.SerialText[^4..]);
             var identity = read.Identity;
@@ -98,6 +106,7 @@ public sealed partial class CheckInCardProcessor(
     internal static CardProblemKind KindOf(PatientCardError error) => error switch
     {
         PatientCardError.Revoked => CardProblemKind.Revoked,
+        PatientCardError.BadSignature => CardProblemKind.BadSignature,
         PatientCardError.NotDesfire or PatientCardError.UnsupportedCard or PatientCardError.NoMedBlocksApplication
             or PatientCardError.ForeignNetwork or PatientCardError.NotIssued or PatientCardError.UnknownProfileVersion => CardProblemKind.ForeignCard,
         _ => CardProblemKind.Unreadable,
@@ -107,6 +116,9 @@ public sealed partial class CheckInCardProcessor(
     {
         [LoggerMessage(100, LogLevel.Information, "Patient card read in {Reader}, serial ending {SerialTail}")]
         public static partial void CardRead(ILogger logger, string reader, string serialTail);
+
+        [LoggerMessage(104, LogLevel.Information, "Emergency summary read in {Reader}, serial ending {SerialTail}")]
+        public static partial void EmergencyRead(ILogger logger, string reader, string serialTail);
 
         [LoggerMessage(101, LogLevel.Warning, "Card left {Reader} during the read")]
         public static partial void CardPulled(ILogger logger, string reader);
