@@ -1,17 +1,22 @@
-using MedBlocks.Kiosk;
 using MedBlocks.Kiosk.Demo;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddKiosk();
+namespace MedBlocks.Kiosk;
 
-var app = builder.Build();
-if (app.Services.GetService<DemoSeeder>() is { } seeder)
+/// <summary>The kiosk host: card worker, card tap processor and the station's screens in one process.</summary>
+public static class Program
 {
-    await seeder.SeedAsync(app.Lifetime.ApplicationStopping);
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddKiosk();
+
+        var app = builder.Build();
+        if (app.Services.GetService<DemoSeeder>() is { } seeder)
+        {
+            await seeder.SeedAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        app.MapKiosk();
+        await app.RunAsync();
+    }
 }
-
-app.MapKiosk();
-await app.RunAsync();
-
-/// <summary>The kiosk host's entry point (named for tests that start the real server).</summary>
-public partial class Program;
