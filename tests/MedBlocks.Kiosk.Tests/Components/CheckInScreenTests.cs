@@ -18,6 +18,7 @@ public sealed class CheckInScreenTests : IDisposable
         context.Services.AddSingleton(kit.Arrivals);
         context.Services.AddSingleton<TimeProvider>(kit.Time);
         context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(kit.Options));
+        context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]
