@@ -32,3 +32,9 @@ if ! [ -x /usr/bin/chromium ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
+
+# Kiosk accessibility check: axe-core from npm, injected into the pages by the end-to-end tests.
+if ! [ -f "$(dirname "$0")/../axe/node_modules/axe-core/axe.min.js" ]; then
+  echo "install-test-deps: installing axe-core for the kiosk accessibility check"
+  (cd "$(dirname "$0")/../axe" && npm ci --no-audit --no-fund >/dev/null)
+fi

@@ -20,15 +20,18 @@ public sealed class SimulatedCheckInEndToEndTests : IAsyncLifetime
         await using var browser = await BrowserSession.OpenAsync(kiosk.Url);
         var page = browser.Page;
         await browser.ScreenshotAsync("checkin-idle");
+        Assert.Empty(await AxeCheck.SeriousViolationsAsync(page));
 
         await page.ClickAsync("button.sim-tap[data-card=jenny]");
         await Assertions.Expect(page.Locator("h1.greeting")).ToHaveTextAsync("Hello Jenny T., born 2003");
         Assert.DoesNotContain("Tallia", await page.Locator("section.screen").InnerTextAsync(), StringComparison.Ordinal);
         await browser.ScreenshotAsync("checkin-greeting");
+        Assert.Empty(await AxeCheck.SeriousViolationsAsync(page));
 
         await page.ClickAsync("#confirm");
         await Assertions.Expect(page.Locator("#ticket")).ToHaveTextAsync("1");
         await browser.ScreenshotAsync("checkin-ticket");
+        Assert.Empty(await AxeCheck.SeriousViolationsAsync(page));
 
         using var http = new HttpClient { BaseAddress = kiosk.Url };
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/staff/arrivals", UriKind.Relative))).StatusCode);
@@ -54,6 +57,7 @@ public sealed class SimulatedCheckInEndToEndTests : IAsyncLifetime
 
         await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("not a MedBlocks patient card");
         await browser.ScreenshotAsync("problem-foreign-card");
+        Assert.Empty(await AxeCheck.SeriousViolationsAsync(page));
         await page.ClickAsync("#back");
         await Assertions.Expect(page.Locator("section.screen")).ToHaveAttributeAsync("data-stage", "Idle");
     }

@@ -27,6 +27,7 @@ public sealed class SimulatedEmergencyEndToEndTests : IAsyncLifetime
         var headings = await page.Locator("#summary h2").AllInnerTextsAsync();
         Assert.Equal(["Allergies", "Resuscitation", "Medications", "Problems"], headings.Take(4));
         await browser.ScreenshotAsync("emergency-summary");
+        Assert.Empty(await AxeCheck.SeriousViolationsAsync(page));
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await browser.ScreenshotAsync("emergency-print");
         Assert.False(await page.Locator("aside.simulator").IsVisibleAsync());
