@@ -9,7 +9,8 @@ namespace MedBlocks.Kiosk.Cards;
 /// <summary>
 /// Reads every card event from the card worker's channel and reads a tapped patient card for the
 /// station's role: check-in (card info and identity with K2, a masked greeting) or emergency (the
-/// signed emergency summary with K3); a card that cannot be used becomes a problem screen.
+/// signed emergency summary with K3); a card that cannot be used becomes a problem screen. Check-in
+/// refuses revoked cards when an <see cref="ICardRevocationCheck"/> (the ledger) is registered.
 /// </summary>
 public sealed partial class CardTapProcessor(
     ChannelReader<CardEvent> events,
@@ -19,7 +20,8 @@ public sealed partial class CardTapProcessor(
     PinAttemptLimiter pinLimiter,
     ScreenEventHub hub,
     TimeProvider time,
-    ILogger<CardTapProcessor> logger) : BackgroundService
+    ILogger<CardTapProcessor> logger,
+    ICardRevocationCheck? revocations = null) : BackgroundService
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
 
@@ -56,7 +58,7 @@ public sealed partial class CardTapProcessor(
         try
         {
             await using var open = await cards.OpenAsync(present.ReaderName, timeout.Token);
-            using var reader = new PatientCardReader(open.Transport, keys, station, pinLimiter, time);
+            using var reader = new PatientCardReader(open.Transport, keys, station, pinLimiter, time, revocations);
             if (station.Role == StationRole.Emergency)
             {
                 var emergency = await reader.ReadForEmergencyAsync(timeout.Token);
