@@ -36,3 +36,17 @@ if [ ! -f "$ipfs_node/node_modules/.package-lock.json" ] || [ "$ipfs_node/packag
   echo "install-test-deps: installing the js-ipfs test node (npm ci in tests/ipfs-node)"
   (cd "$ipfs_node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
+
+# Kiosk end-to-end tests: headless system Chromium driven by Microsoft.Playwright (no browser download).
+if ! [ -x /usr/bin/chromium ]; then
+  echo "install-test-deps: installing chromium for the kiosk end-to-end tests"
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+# Kiosk accessibility check: axe-core from npm, injected into the pages by the end-to-end tests.
+if ! [ -f "$repo/tests/axe/node_modules/axe-core/axe.min.js" ]; then
+  echo "install-test-deps: installing axe-core for the kiosk accessibility check"
+  (cd "$repo/tests/axe" && npm ci --no-audit --no-fund >/dev/null)
+fi
