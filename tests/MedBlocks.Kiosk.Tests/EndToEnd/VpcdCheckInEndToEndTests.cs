@@ -58,6 +58,7 @@ public sealed class VpcdCheckInEndToEndTests(PcscdFixture pcscd) : IAsyncLifetim
         await page.ClickAsync("#confirm");
         await Assertions.Expect(page.Locator("#ticket")).ToHaveTextAsync("1");
         await bridge.RemoveAsync();
+        PcscdFixture.WaitForEmptyReader(PcscdFixture.Slot0Reader, TimeSpan.FromSeconds(5));
         await Assertions.Expect(page.Locator("#ticket")).ToHaveTextAsync("1");
 
         await bridge.InsertAsync();
