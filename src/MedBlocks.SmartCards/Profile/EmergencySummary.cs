@@ -1,19 +1,21 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using MedBlocks.Core.Participants;
 
 namespace MedBlocks.SmartCards.Profile;
 
 /// <summary>
-/// The card's emergency summary (minimal typed model, IPS sections): allergies with an explicit
-/// "none known", medications, problems, resuscitation status, blood group (informational only),
-/// contacts; author address and date. The signed form is the compact UTF-8 JSON followed by the
+/// The card's emergency summary, following the sections of the HL7 FHIR International Patient
+/// Summary plus what ambulance crews ask for: allergies and intolerances, medications, problems,
+/// implants and devices (each with an explicit "none known", distinct from an empty list that
+/// means "not recorded"), pregnancy, resuscitation status and advance directive, organ donation,
+/// blood group (informational only: never for transfusion), emergency contacts and usual values;
+/// author address and date.
+/// The signed form is the compact UTF-8 JSON (<see cref="EmergencySummaryJson"/>) followed by the
 /// author's 64-byte Ed25519 signature over it; file 03 holds that, deflated.
+/// Equality is by value, lists compared element by element.
 /// </summary>
 public sealed record EmergencySummary(
     bool AllergiesNoneKnown,
-    IReadOnlyList<string> Allergies,
+    IReadOnlyList<EmergencyAllergy> Allergies,
     IReadOnlyList<EmergencyMedication> Medications,
     IReadOnlyList<string> Problems,
     ResuscitationStatus Resuscitation,
@@ -22,10 +24,38 @@ public sealed record EmergencySummary(
     string Author,
     DateOnly Date)
 {
-    public const int FormatVersion = 1;
-    private const int MaxItems = 50;
-    private const int MaxText = 200;
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The format written; <see cref="EmergencySummaryJson"/> also reads version 1.</summary>
+    public const int FormatVersion = EmergencySummaryJson.CurrentVersion;
+
+    /// <summary>What every screen and export shows next to the blood group.</summary>
+    public const string BloodGroupNotice = "Informational only: never use for transfusion; group and cross-match.";
+
+    public const int MaxItems = 50;
+    public const int MaxText = 200;
+
+    /// <summary>ABO and RhD groups accepted for <see cref="BloodGroup"/>.</summary>
+    public static IReadOnlyList<string> BloodGroups { get; } = ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"];
+
+    /// <summary>True: the patient takes no medication (an empty list alone means "not recorded").</summary>
+    public bool MedicationsNoneKnown { get; init; }
+
+    /// <summary>True: no known problems (an empty list alone means "not recorded").</summary>
+    public bool ProblemsNoneKnown { get; init; }
+
+    /// <summary>Implants and medical devices (pacemaker, insulin pump, metal implants, ...).</summary>
+    public IReadOnlyList<string> Devices { get; init; } = [];
+
+    /// <summary>True: no known implants or devices (an empty list alone means "not recorded").</summary>
+    public bool DevicesNoneKnown { get; init; }
+
+    public PregnancyStatus Pregnancy { get; init; }
+
+    /// <summary>An advance directive exists: what it says in short and where it is held; null: none recorded.</summary>
+    public string? AdvanceDirective { get; init; }
+
+    public OrganDonation OrganDonation { get; init; }
+
+    public EmergencyBaseline Baseline { get; init; } = EmergencyBaseline.None;
 
     /// <summary>The signed form: JSON ‖ Ed25519 signature by <paramref name="author"/>, whose address must be <see cref="Author"/>.</summary>
     public byte[] Sign(IEntrySigner author)
@@ -40,7 +70,7 @@ public sealed record EmergencySummary(
         return [.. json, .. author.Sign(json)];
     }
 
-    /// <summary>Parses the signed form and verifies the author's signature.</summary>
+    /// <summary>Parses the signed form (format version 1 or 2) and verifies the author's signature.</summary>
     /// <exception cref="PatientCardException">BadSignature, or CorruptContent for a malformed summary.</exception>
     public static EmergencySummary ParseSigned(ReadOnlySpan<byte> signedSummary)
     {
@@ -50,7 +80,7 @@ public sealed record EmergencySummary(
         }
 
         var json = signedSummary[..^Ed25519Address.SignatureLength];
-        var summary = Parse(json);
+        var summary = EmergencySummaryJson.Parse(json);
         if (!Ed25519Address.Verify(summary.Author, json, signedSummary[^Ed25519Address.SignatureLength..]))
         {
             throw new PatientCardException(PatientCardError.BadSignature, "The emergency summary's author signature does not verify: do not rely on it.");
@@ -59,156 +89,69 @@ public sealed record EmergencySummary(
         return summary;
     }
 
+    /// <summary>The compact UTF-8 JSON of the current format version (validated first).</summary>
     public byte[] ToJsonBytes()
     {
         Validate();
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("v", FormatVersion);
-            w.WriteStartObject("allergies");
-            w.WriteBoolean("noneKnown", AllergiesNoneKnown);
-            WriteStrings(w, "items", Allergies);
-            w.WriteEndObject();
-            w.WriteStartArray("medications");
-            foreach (var m in Medications)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", m.Name);
-                w.WriteString("dose", m.Dose);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            WriteStrings(w, "problems", Problems);
-            w.WriteString("resuscitation", ResuscitationCode(Resuscitation));
-            if (BloodGroup is null)
-            {
-                w.WriteNull("bloodGroupInformational");
-            }
-            else
-            {
-                w.WriteString("bloodGroupInformational", BloodGroup);
-            }
-
-            w.WriteStartArray("contacts");
-            foreach (var c in Contacts)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", c.Name);
-                w.WriteString("relation", c.Relation);
-                w.WriteString("phone", c.Phone);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteString("author", Author);
-            w.WriteString("date", Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+        return EmergencySummaryJson.Write(this);
     }
 
     /// <exception cref="ArgumentException">A field breaks the format's rules.</exception>
     public void Validate()
     {
-        if (AllergiesNoneKnown && Allergies.Count > 0)
-        {
-            throw new ArgumentException("Allergies cannot be both listed and 'none known'.", nameof(Allergies));
-        }
-
+        NoneKnownOrListed(AllergiesNoneKnown, Allergies.Count, "Allergies");
+        NoneKnownOrListed(MedicationsNoneKnown, Medications.Count, "Medications");
+        NoneKnownOrListed(ProblemsNoneKnown, Problems.Count, "Problems");
+        NoneKnownOrListed(DevicesNoneKnown, Devices.Count, "Devices");
         if (!Ed25519Address.IsValid(Author))
         {
             throw new ArgumentException("The author is not an Ed25519 address.", nameof(Author));
         }
 
-        if (!Enum.IsDefined(Resuscitation))
+        if (!Enum.IsDefined(Resuscitation) || !Enum.IsDefined(Pregnancy) || !Enum.IsDefined(OrganDonation)
+            || Allergies.Any(a => !Enum.IsDefined(a.Criticality)))
         {
-            throw new ArgumentException("Unknown resuscitation status.", nameof(Resuscitation));
+            throw new ArgumentException("Unknown resuscitation, pregnancy, organ donation or criticality value.");
         }
 
-        IEnumerable<string?> texts = [.. Allergies, .. Problems, BloodGroup, .. Medications.SelectMany(m => new[] { m.Name, m.Dose }), .. Contacts.SelectMany(c => new[] { c.Name, c.Relation, c.Phone })];
-        if (Allergies.Count > MaxItems || Problems.Count > MaxItems || Medications.Count > MaxItems || Contacts.Count > MaxItems
+        if (BloodGroup is not null && !BloodGroups.Contains(BloodGroup))
+        {
+            throw new ArgumentException($"The blood group must be one of {string.Join(", ", BloodGroups)}.", nameof(BloodGroup));
+        }
+
+        ArgumentNullException.ThrowIfNull(Baseline);
+        Baseline.Validate();
+        IEnumerable<string?> texts =
+        [
+            .. Allergies.SelectMany(a => new[] { a.Substance, a.Reaction }), .. Problems, .. Devices, AdvanceDirective,
+            .. Medications.SelectMany(m => new[] { m.Name, m.Dose }), .. Contacts.SelectMany(c => new[] { c.Name, c.Relation, c.Phone }),
+        ];
+        if (new[] { Allergies.Count, Medications.Count, Problems.Count, Devices.Count, Contacts.Count }.Any(n => n > MaxItems)
             || texts.Any(t => t is not null && (t.Length is 0 or > MaxText || t.Any(char.IsControl))))
         {
             throw new ArgumentException($"Lists hold at most {MaxItems} entries of 1..{MaxText} characters without control characters.");
         }
     }
 
-    private static EmergencySummary Parse(ReadOnlySpan<byte> json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 4 });
-            var root = document.RootElement;
-            Members(root, "v", "allergies", "medications", "problems", "resuscitation", "bloodGroupInformational", "contacts", "author", "date");
-            if (root.GetProperty("v").GetInt32() != FormatVersion)
-            {
-                throw new FormatException($"expected v = {FormatVersion}.");
-            }
+    public bool Equals(EmergencySummary? other) =>
+        other is not null
+        && AllergiesNoneKnown == other.AllergiesNoneKnown && Allergies.SequenceEqual(other.Allergies)
+        && MedicationsNoneKnown == other.MedicationsNoneKnown && Medications.SequenceEqual(other.Medications)
+        && ProblemsNoneKnown == other.ProblemsNoneKnown && Problems.SequenceEqual(other.Problems)
+        && DevicesNoneKnown == other.DevicesNoneKnown && Devices.SequenceEqual(other.Devices)
+        && Pregnancy == other.Pregnancy && Resuscitation == other.Resuscitation
+        && AdvanceDirective == other.AdvanceDirective && OrganDonation == other.OrganDonation
+        && BloodGroup == other.BloodGroup && Contacts.SequenceEqual(other.Contacts)
+        && Baseline == other.Baseline && Author == other.Author && Date == other.Date;
 
-            var allergies = root.GetProperty("allergies");
-            Members(allergies, "noneKnown", "items");
-            var blood = root.GetProperty("bloodGroupInformational");
-            var summary = new EmergencySummary(
-                allergies.GetProperty("noneKnown").GetBoolean(),
-                Strings(allergies.GetProperty("items")),
-                [.. root.GetProperty("medications").EnumerateArray().Select(m => { Members(m, "name", "dose"); return new EmergencyMedication(Text(m, "name"), Text(m, "dose")); })],
-                Strings(root.GetProperty("problems")),
-                ParseResuscitation(root.GetProperty("resuscitation").GetString()),
-                blood.ValueKind == JsonValueKind.Null ? null : blood.GetString(),
-                [.. root.GetProperty("contacts").EnumerateArray().Select(c => { Members(c, "name", "relation", "phone"); return new EmergencyContact(Text(c, "name"), Text(c, "relation"), Text(c, "phone")); })],
-                Text(root, "author"),
-                DateOnly.ParseExact(Text(root, "date"), "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            summary.Validate();
-            return summary;
-        }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException or ArgumentException)
+    public override int GetHashCode() =>
+        HashCode.Combine(Allergies.Count, Medications.Count, Problems.Count, Devices.Count, Contacts.Count, Resuscitation, Author, Date);
+
+    private static void NoneKnownOrListed(bool noneKnown, int count, string section)
+    {
+        if (noneKnown && count > 0)
         {
-            throw new PatientCardException(PatientCardError.CorruptContent, $"The emergency summary is not valid: {e.Message}", e);
+            throw new ArgumentException($"{section} cannot be both listed and 'none known'.", section);
         }
     }
-
-    private static void Members(JsonElement element, params string[] names)
-    {
-        var seen = element.EnumerateObject().Select(p => p.Name).ToList();
-        if (seen.Count != names.Length || !names.All(seen.Contains))
-        {
-            throw new FormatException($"expected exactly the members {string.Join(", ", names)}.");
-        }
-    }
-
-    private static string Text(JsonElement element, string name) =>
-        element.GetProperty(name).GetString() ?? throw new FormatException($"{name} is null.");
-
-    private static List<string> Strings(JsonElement array) =>
-        [.. array.EnumerateArray().Select(e => e.GetString() ?? throw new FormatException("a list holds null."))];
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            w.WriteStringValue(value);
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static string ResuscitationCode(ResuscitationStatus status) => status switch
-    {
-        ResuscitationStatus.FullResuscitation => "full",
-        ResuscitationStatus.DoNotResuscitate => "dnr",
-        _ => "unknown",
-    };
-
-    private static ResuscitationStatus ParseResuscitation(string? code) => code switch
-    {
-        "full" => ResuscitationStatus.FullResuscitation,
-        "dnr" => ResuscitationStatus.DoNotResuscitate,
-        "unknown" => ResuscitationStatus.Unknown,
-        _ => throw new FormatException("resuscitation must be full, dnr or unknown."),
-    };
 }

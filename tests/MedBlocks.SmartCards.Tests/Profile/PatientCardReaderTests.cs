@@ -254,10 +254,13 @@ public sealed class PatientCardReaderTests(ITestOutputHelper output)
         var (_, transport) = await IssuedCardAsync();
         var signed = PatientCardTestKit.EmergencySummary();
         var original = System.Text.Encoding.UTF8.GetString(signed, 0, signed.Length - 64);
-        var altered = System.Text.Encoding.UTF8.GetBytes(original.Replace("\"resuscitation\":\"full\"", "\"resuscitation\":\"dnr\"", StringComparison.Ordinal));
+        // Full resuscitation turned into DNR, and the contacts dropped so the deflated content stays within the file.
+        var contacts = original[original.IndexOf(",\"contacts\":", StringComparison.Ordinal)..original.IndexOf(",\"author\":", StringComparison.Ordinal)];
+        var altered = System.Text.Encoding.UTF8.GetBytes(original.Replace("\"resuscitation\":\"full\"", "\"resuscitation\":\"dnr\"", StringComparison.Ordinal).Replace(contacts, string.Empty, StringComparison.Ordinal));
         Assert.Contains("\"resuscitation\":\"dnr\"", System.Text.Encoding.UTF8.GetString(altered), StringComparison.Ordinal);
         var compressed = EmergencySummaryPayload.Compress([.. altered, .. signed[^64..]]);
         var image = PatientCardProfile.ToFileImage(compressed);
+        Assert.True(image.Length <= PatientCardProfile.ToFileImage(EmergencySummaryPayload.Compress(signed)).Length, "the altered summary must fit the file sized for the original");
         using (var enrolment = PatientCardTestKit.EnrolmentKeys())
         {
             var uid = await UidAsync(transport);
