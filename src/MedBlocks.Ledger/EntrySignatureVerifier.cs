@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using MedBlocks.Core.Ledger;
 using MedBlocks.Core.Participants;
@@ -19,13 +20,25 @@ internal sealed class EntrySignatureVerifier
     public bool Verify(LedgerEntry entry)
     {
         var key = GetKey(entry.Author);
-        if (key is null || !LedgerEncoding.TryDecodeBase64(entry.Sig, out var signature) || signature.Length != Ed25519Address.SignatureLength)
+        Span<byte> signature = stackalloc byte[Ed25519Address.SignatureLength];
+        if (key is null
+            || !LedgerEncoding.IsCanonicalBase64(entry.Sig, out var signatureLength)
+            || signatureLength != Ed25519Address.SignatureLength
+            || !Convert.TryFromBase64String(entry.Sig, signature, out _))
         {
             return false;
         }
 
-        var message = entry.GetSignedBytes();
-        return key.Verify(Ed25519.Algorithm.Ed25519, null, message, signature);
+        var message = ArrayPool<byte>.Shared.Rent(entry.SignedBytesLength);
+        try
+        {
+            var length = entry.CopySignedBytesTo(message);
+            return key.Verify(Ed25519.Algorithm.Ed25519, null, message.AsSpan(0, length), signature);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(message);
+        }
     }
 
     private Ed25519PublicKeyParameters? GetKey(string address)

@@ -1,4 +1,3 @@
-using System.Text;
 using MedBlocks.Core.Ledger;
 using Microsoft.Data.Sqlite;
 
@@ -57,7 +56,7 @@ internal sealed class SqliteChainVerifier(EntrySignatureVerifier signatures, int
                     reader.IsDBNull(3) ? null : reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
                     reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+                    reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6)));
             }
 
             if (batch.Count == 0)
@@ -137,8 +136,11 @@ internal sealed class SqliteChainVerifier(EntrySignatureVerifier signatures, int
         return null;
     }
 
-    private sealed class StoredRow(long position, string? hash, string? prev, string? author, string? kind, string? time, string? json)
+    private sealed class StoredRow(long position, string? hash, string? prev, string? author, string? kind, string? time, byte[]? json)
     {
+        // Dropped once parsed: the entry keeps its own copy, and a batch should hold only what the checks need.
+        private byte[]? json = json;
+
         public long Position { get; } = position;
 
         public string? Hash { get; } = hash;
@@ -171,7 +173,9 @@ internal sealed class SqliteChainVerifier(EntrySignatureVerifier signatures, int
 
             try
             {
-                Entry = LedgerEntry.Parse(Encoding.UTF8.GetBytes(json), Position);
+                // The stored UTF-8 exactly: bytes that only decode with replacement characters are not the signed entry.
+                Entry = LedgerEntry.Parse(json, Position);
+                json = null;
             }
             catch (LedgerFormatException ex)
             {

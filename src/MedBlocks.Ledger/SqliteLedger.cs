@@ -256,18 +256,20 @@ public sealed class SqliteLedger : ILedger, IDisposable
         return Task.FromResult(SqliteMedBlockQuery.ByHash(connection, transaction, hash));
     }
 
-    /// <summary>Whether a <c>revoke-card</c> entry names this patient's card serial.</summary>
-    public Task<bool> IsCardRevokedAsync(string patient, string serial, CancellationToken cancellationToken = default)
+    /// <summary>The reason of the first <c>revoke-card</c> entry naming this patient's card serial, from the index.</summary>
+    public Task<CardRevocationReason?> GetCardRevocationAsync(string patient, string serial, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patient);
         ArgumentNullException.ThrowIfNull(serial);
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM card_revocations WHERE patient = $patient AND serial = $serial";
+        command.CommandText = "SELECT reason FROM card_revocations WHERE patient = $patient AND serial = $serial ORDER BY position LIMIT 1";
         command.Parameters.AddWithValue("$patient", patient);
         command.Parameters.AddWithValue("$serial", serial);
-        return Task.FromResult(command.ExecuteScalar() is not null);
+        return Task.FromResult(command.ExecuteScalar() is string reason
+            ? Enum.Parse<CardRevocationReason>(reason, ignoreCase: true)
+            : (CardRevocationReason?)null);
     }
 
     public async IAsyncEnumerable<LedgerEntry> ReadSinceAsync(long position, [EnumeratorCancellation] CancellationToken cancellationToken = default)

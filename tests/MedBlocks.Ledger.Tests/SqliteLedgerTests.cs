@@ -121,14 +121,18 @@ public sealed class SqliteLedgerTests : IDisposable
     }
 
     [Fact]
-    public async Task IsCardRevokedAsync_AfterRevocation_IsTrueForThatSerialOnly()
+    public async Task GetCardRevocationAsync_AfterRevocation_NamesTheFirstReasonForThatSerialOnly()
     {
         await scenario.DeclareParticipantsAsync();
         await Ledger.AppendAsync(scenario.Site, new CardRevocation(scenario.Patient.Address, "04A1B2C3D4E5F6", CardRevocationReason.Lost));
+        await Ledger.AppendAsync(scenario.Site, new CardRevocation(scenario.Patient.Address, "04A1B2C3D4E5F6", CardRevocationReason.Replaced));
 
-        Assert.True(await Ledger.IsCardRevokedAsync(scenario.Patient.Address, "04A1B2C3D4E5F6"));
-        Assert.False(await Ledger.IsCardRevokedAsync(scenario.Patient.Address, "04A1B2C3D4E5F7"));
-        Assert.False(await Ledger.IsCardRevokedAsync(scenario.OtherPatient.Address, "04A1B2C3D4E5F6"));
+        foreach (ILedger ledger in new ILedger[] { Ledger, new LogScanningLedger(Ledger) })
+        {
+            Assert.Equal(CardRevocationReason.Lost, await ledger.GetCardRevocationAsync(scenario.Patient.Address, "04A1B2C3D4E5F6"));
+            Assert.Null(await ledger.GetCardRevocationAsync(scenario.Patient.Address, "04A1B2C3D4E5F7"));
+            Assert.Null(await ledger.GetCardRevocationAsync(scenario.OtherPatient.Address, "04A1B2C3D4E5F6"));
+        }
     }
 
     [Fact]

@@ -162,12 +162,31 @@ public sealed class SqliteLedgerVerificationTests : IDisposable
         AssertFails(result, 9, LedgerRuleNames.PrevLink);
     }
 
-    [Fact]
-    public async Task VerifyAsync_NonCanonicalText_FailsOnFormat()
+    [Theory]
+    [InlineData(3, ",\"kind\"", ", \"kind\"")]
+    [InlineData(4, "{\"address\":", "{\"\\ud800\":1,\"address\":")]
+    public async Task VerifyAsync_NonCanonicalOrMalformedText_FailsOnFormat(int position, string find, string replace)
     {
         await BuildChainAsync();
-        var result = await VerifyAfter(_ => Rewrite(3, Json(3).Replace(",\"kind\"", ", \"kind\"", StringComparison.Ordinal)));
-        AssertFails(result, 3, LedgerRuleNames.Format);
+        var result = await VerifyAfter(_ => Rewrite(position, Json(position).Replace(find, replace, StringComparison.Ordinal)));
+        AssertFails(result, position, LedgerRuleNames.Format);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_StoredTextOnlyDecodingWithReplacementCharacters_FailsOnFormat()
+    {
+        // A signed reason holding U+FFFD; its stored bytes are swapped for an invalid byte that a lenient UTF-8 decoder
+        // would turn back into U+FFFD, so the decoded text (and its hash) would still match.
+        await BuildChainAsync();
+        await scenario.Ledger.AppendAsync(scenario.Emergency, new EmergencyAccess(Hash(9), scenario.Patient.Address, "reason \ufffd unreadable"));
+        var stored = System.Text.Encoding.UTF8.GetBytes(Json(13));
+        var replacement = System.Text.Encoding.UTF8.GetBytes("\ufffd");
+        var at = stored.AsSpan().IndexOf(replacement);
+        byte[] forged = [.. stored[..at], 0xFF, .. stored[(at + replacement.Length)..]];
+
+        var result = await VerifyAfter(file => file.Tamper("UPDATE entries SET json = CAST($json AS TEXT) WHERE position = 13", ("$json", forged)));
+
+        AssertFails(result, 13, LedgerRuleNames.Format);
     }
 
     [Fact]

@@ -24,3 +24,29 @@ if pgrep -x pcscd >/dev/null 2>&1; then
   pkill -x pcscd || true
   for _ in $(seq 1 50); do pgrep -x pcscd >/dev/null 2>&1 || break; sleep 0.1; done
 fi
+
+# js-ipfs for the IPFS node tests (tests/ipfs-node): npm ci from the committed lock file, only when
+# node_modules is missing or older than the lock file.
+ipfs_node="$repo/tests/ipfs-node"
+if [ ! -f "$ipfs_node/node_modules/.package-lock.json" ] || [ "$ipfs_node/package-lock.json" -nt "$ipfs_node/node_modules/.package-lock.json" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "install-test-deps: npm is needed for the IPFS test node (Node.js 20)" >&2
+    exit 1
+  fi
+  echo "install-test-deps: installing the js-ipfs test node (npm ci in tests/ipfs-node)"
+  (cd "$ipfs_node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+# Kiosk end-to-end tests: headless system Chromium driven by Microsoft.Playwright (no browser download).
+if ! [ -x /usr/bin/chromium ]; then
+  echo "install-test-deps: installing chromium for the kiosk end-to-end tests"
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+# Kiosk accessibility check: axe-core from npm, injected into the pages by the end-to-end tests.
+if ! [ -f "$repo/tests/axe/node_modules/axe-core/axe.min.js" ]; then
+  echo "install-test-deps: installing axe-core for the kiosk accessibility check"
+  (cd "$repo/tests/axe" && npm ci --no-audit --no-fund >/dev/null)
+fi

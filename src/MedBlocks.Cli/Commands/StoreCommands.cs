@@ -4,7 +4,7 @@ using MedBlocks.Ipfs.UnixFs;
 
 namespace MedBlocks.Cli.Commands;
 
-/// <summary><c>store cid</c>: the CID <c>ipfs add</c> would give a file, computed locally.</summary>
+/// <summary><c>store cid</c>: the CID <c>ipfs add</c> would give a file, computed locally; <c>push</c>, <c>pull</c>, <c>verify</c>.</summary>
 internal static class StoreCommands
 {
     public static Command Build(CliApplication app)
@@ -36,6 +36,9 @@ internal static class StoreCommands
             return ExitCodes.Success;
         });
         store.Subcommands.Add(cid);
+        store.Subcommands.Add(StoreTransferCommands.BuildPush(app));
+        store.Subcommands.Add(StoreTransferCommands.BuildPull(app));
+        store.Subcommands.Add(StoreTransferCommands.BuildVerify(app));
         return store;
     }
 }

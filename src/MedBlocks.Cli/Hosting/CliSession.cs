@@ -1,5 +1,6 @@
 using MedBlocks.Core.Ledger;
 using MedBlocks.Core.Participants;
+using MedBlocks.Core.Records;
 using MedBlocks.Core.Secrets;
 using MedBlocks.Core.Sharing;
 using MedBlocks.Ipfs.Store;
@@ -18,6 +19,7 @@ internal sealed class CliSession : IAsyncDisposable
     private readonly string? passphraseFile;
     private SqliteLedger? ledger;
     private EmbeddedRecordStore? store;
+    private RecordStoreSelection? selection;
 
     public CliSession(
         CliWorkspace workspace,
@@ -64,7 +66,12 @@ internal sealed class CliSession : IAsyncDisposable
         }
     }
 
-    public EmbeddedRecordStore Store
+    /// <summary>The record store the workflow uses: the embedded one, or an IPFS node when selected (see <see cref="RecordStoreSelection"/>).</summary>
+    public IRecordStore Store => StoreSelection.UsesIpfs ? StoreSelection.CreateIpfsStore() : EmbeddedStore;
+
+    public RecordStoreSelection StoreSelection => selection ??= RecordStoreSelection.FromEnvironment(environment);
+
+    public EmbeddedRecordStore EmbeddedStore
     {
         get
         {
@@ -137,6 +144,6 @@ internal sealed class CliSession : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         ledger?.Dispose();
-        return ValueTask.CompletedTask;
+        return selection?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }

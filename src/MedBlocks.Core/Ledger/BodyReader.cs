@@ -151,7 +151,7 @@ internal sealed class BodyReader
     }
 
     private string CheckBase64(string name, string value) =>
-        LedgerEncoding.TryDecodeBase64(value, out _) ? value : throw Fail($"'{name}' must be canonical base64");
+        LedgerEncoding.IsCanonicalBase64(value, out _) ? value : throw Fail($"'{name}' must be canonical base64");
 
     private LedgerFormatException Fail(string problem) => new($"A {kind} body {problem}.");
 }

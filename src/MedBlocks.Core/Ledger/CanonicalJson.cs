@@ -15,7 +15,7 @@ public static class CanonicalJson
     /// <summary>Largest integer every JSON reader represents exactly (2^53 − 1).</summary>
     public const long MaxSafeInteger = 9_007_199_254_740_991;
 
-    private const int MaxDepth = 32;
+    private const int MaxDepth = CanonicalJsonValidator.MaxDepth;
 
     private static readonly JsonDocumentOptions StrictOptions = new()
     {
@@ -41,6 +41,11 @@ public static class CanonicalJson
         {
             throw new LedgerFormatException($"Malformed JSON: {ex.Message}", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // The duplicate-name check unescapes names and so meets unpaired surrogate escapes while parsing.
+            throw new LedgerFormatException($"Malformed JSON string: {ex.Message}", ex);
+        }
 
         try
         {
@@ -59,13 +64,8 @@ public static class CanonicalJson
     /// <exception cref="LedgerFormatException">The text is malformed or not canonical.</exception>
     public static JsonElement ParseCanonical(ReadOnlySpan<byte> utf8)
     {
-        var element = Parse(utf8);
-        if (!utf8.SequenceEqual(Serialize(element)))
-        {
-            throw new LedgerFormatException("JSON is not in canonical form.");
-        }
-
-        return element;
+        CanonicalJsonValidator.Validate(utf8);
+        return JsonElement.Parse(utf8, StrictOptions);
     }
 
     /// <exception cref="LedgerFormatException">The value holds a non-integer number or a lone surrogate.</exception>
@@ -222,19 +222,10 @@ public static class CanonicalJson
 
     private static long ParseInteger(string raw)
     {
-        // Integer grammar only: no fraction, no exponent, no "-0".
-        var digits = raw.StartsWith('-') ? raw.AsSpan(1) : raw.AsSpan();
-        var wellFormed = digits.Length > 0
-            && digits.Length <= 16
-            && !(digits.Length > 1 && digits[0] == '0')
-            && !digits.ContainsAnyExcept(LedgerCharsets.Digits)
-            && raw != "-0";
-        if (!wellFormed || !long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            throw new LedgerFormatException($"Only integers are allowed in canonical JSON, found {Truncate(raw)}.");
-        }
-
-        return CheckRange(value);
+        var problem = CanonicalJsonValidator.CheckInteger(System.Text.Encoding.UTF8.GetBytes(raw));
+        return problem is null
+            ? long.Parse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+            : throw new LedgerFormatException(problem);
     }
 
     private static long CheckRange(long value) =>
@@ -329,5 +320,4 @@ public static class CanonicalJson
         }
     }
 
-    private static string Truncate(string raw) => raw.Length <= 24 ? raw : raw[..24] + "…";
 }

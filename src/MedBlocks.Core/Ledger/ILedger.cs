@@ -30,6 +30,31 @@ public interface ILedger
     /// <summary>Entries after <paramref name="position"/> (0 for all), in order, streamed.</summary>
     IAsyncEnumerable<LedgerEntry> ReadSinceAsync(long position, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The reason of the first <c>revoke-card</c> entry naming this patient's card serial, or null when the card
+    /// is not revoked. Ledgers with an index answer from it; this default reads the whole log.
+    /// </summary>
+    async Task<CardRevocationReason?> GetCardRevocationAsync(string patient, string serial, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        ArgumentNullException.ThrowIfNull(serial);
+        await foreach (var entry in ReadSinceAsync(0, cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Kind != LedgerEntryKinds.RevokeCard)
+            {
+                continue;
+            }
+
+            var revocation = CardRevocation.Parse(entry.Body);
+            if (revocation.Patient == patient && revocation.Serial == serial)
+            {
+                return revocation.Reason;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Re-checks the whole chain from scratch: hashes, links, signatures and rules.</summary>
     /// <param name="progress">Receives the number of entries verified so far.</param>
     /// <param name="cancellationToken">Stops the verification.</param>

@@ -41,35 +41,69 @@ public static class LedgerEncoding
     public static bool TryDecodeBase64(string? text, out byte[] data)
     {
         data = [];
+        if (!IsCanonicalBase64(text, out _))
+        {
+            return false;
+        }
+
+        data = Convert.FromBase64String(text!);
+        return true;
+    }
+
+    /// <summary>Whether the text is canonical base64 (as <see cref="TryDecodeBase64"/> accepts), without decoding it.</summary>
+    /// <param name="text">The text to check.</param>
+    /// <param name="decodedLength">The number of bytes the text encodes; 0 when it is not canonical.</param>
+    public static bool IsCanonicalBase64(string? text, out int decodedLength)
+    {
+        decodedLength = 0;
         if (string.IsNullOrEmpty(text) || text.Length % 4 != 0)
         {
             return false;
         }
 
-        foreach (var c in text)
+        // Only the last two characters may be padding, "x=" or "==", and the bits the padding leaves over are zero.
+        var last = text.Length - 1;
+        int padding;
+        if (text[last] != '=')
         {
-            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '/' or '='))
-            {
-                return false;
-            }
+            padding = 0;
+        }
+        else if (text[last - 1] != '=')
+        {
+            padding = 1;
+        }
+        else
+        {
+            padding = 2;
         }
 
-        byte[] decoded;
-        try
-        {
-            decoded = Convert.FromBase64String(text);
-        }
-        catch (FormatException)
+        var data = text.AsSpan(0, text.Length - padding);
+        if (data.IsEmpty || data.ContainsAnyExcept(LedgerCharsets.Base64))
         {
             return false;
         }
 
-        if (Convert.ToBase64String(decoded) != text)
+        var unusedBits = padding switch
+        {
+            1 => Base64Value(data[^1]) & 0b11,
+            2 => Base64Value(data[^1]) & 0b1111,
+            _ => 0,
+        };
+        if (unusedBits != 0)
         {
             return false;
         }
 
-        data = decoded;
+        decodedLength = text.Length / 4 * 3 - padding;
         return true;
     }
+
+    private static int Base64Value(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c - 'A',
+        >= 'a' and <= 'z' => c - 'a' + 26,
+        >= '0' and <= '9' => c - '0' + 52,
+        '+' => 62,
+        _ => 63,
+    };
 }

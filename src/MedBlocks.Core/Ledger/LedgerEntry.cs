@@ -21,7 +21,15 @@ public sealed record LedgerEntry
     public const int MaxCanonicalBytes = 64 * 1024;
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    private const int AuthorField = 0;
+    private const int BodyField = 1;
+    private const int KindField = 2;
+    private const int PrevField = 3;
+    private const int SigField = 4;
+    private const int TimeField = 5;
+    private const int VersionField = 6;
     private static readonly string[] EntryFields = ["author", "body", "kind", "prev", "sig", "time", "v"];
+    private static readonly byte[][] EntryFieldsUtf8 = [.. EntryFields.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     private readonly byte[] canonicalBytes;
 
@@ -106,37 +114,53 @@ public sealed record LedgerEntry
     public static LedgerEntry Parse(ReadOnlySpan<byte> canonicalUtf8, long? position = null)
     {
         CheckSize(canonicalUtf8.Length);
-        var root = CanonicalJson.ParseCanonical(canonicalUtf8);
-        if (root.ValueKind != JsonValueKind.Object)
+        CanonicalJsonValidator.Validate(canonicalUtf8);
+
+        // The text is canonical JSON, so one forward read over the top level finds every field.
+        var reader = new Utf8JsonReader(canonicalUtf8, CanonicalJsonValidator.ReaderOptions);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new LedgerFormatException("An entry is a JSON object.");
         }
 
-        var names = new List<string>(EntryFields.Length);
-        foreach (var property in root.EnumerateObject())
+        var fields = new EntryFieldValues();
+        var index = 0;
+        var namesMatch = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            names.Add(property.Name);
+            namesMatch &= index < EntryFields.Length && reader.ValueTextEquals(EntryFieldsUtf8[index]);
+            reader.Read();
+            if (namesMatch)
+            {
+                fields.Read(index, ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            index++;
         }
 
-        if (!names.SequenceEqual(EntryFields))
+        if (!namesMatch || index != EntryFields.Length)
         {
+            var names = CanonicalJson.ParseCanonical(canonicalUtf8).EnumerateObject().Select(p => p.Name);
             throw new LedgerFormatException($"An entry has exactly the fields {string.Join(", ", EntryFields)}; found {string.Join(", ", names)}.");
         }
 
-        var version = root.GetProperty("v");
-        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != FormatVersion)
+        if (fields.Version != FormatVersion)
         {
             throw new LedgerFormatException($"Unsupported entry format version; expected {FormatVersion}.");
         }
 
-        var prev = RequireString(root, "prev");
-        var author = RequireString(root, "author");
-        var time = ParseTime(RequireString(root, "time"));
-        var kind = RequireString(root, "kind");
-        var sig = RequireString(root, "sig");
-        var body = root.GetProperty("body");
-        CheckFields(prev, author, time, kind, body, sig);
-        return new LedgerEntry(prev, author, time, kind, body, sig, canonicalUtf8.ToArray()) { Position = position };
+        var prev = fields.RequireString(PrevField, "prev");
+        var author = fields.RequireString(AuthorField, "author");
+        var time = ParseTime(fields.RequireString(TimeField, "time"));
+        var kind = fields.RequireString(KindField, "kind");
+        var sig = fields.RequireString(SigField, "sig");
+        CheckFields(prev, author, time, kind, fields.Body, sig);
+        return new LedgerEntry(prev, author, time, kind, fields.Body, sig, canonicalUtf8.ToArray()) { Position = position };
     }
 
     /// <summary>The bytes <see cref="Sig"/> signs.</summary>
@@ -147,13 +171,23 @@ public sealed record LedgerEntry
     /// </remarks>
     public byte[] GetSignedBytes()
     {
-        var bytes = canonicalBytes.AsSpan();
-        var start = bytes.LastIndexOf(",\"sig\":\""u8);
-        var end = bytes[(start + 8)..].IndexOf((byte)'"') + start + 8 + 1;
-        var signed = new byte[bytes.Length - (end - start)];
-        bytes[..start].CopyTo(signed);
-        bytes[end..].CopyTo(signed.AsSpan(start));
+        var signed = new byte[SignedBytesLength];
+        CopySignedBytesTo(signed);
         return signed;
+    }
+
+    /// <summary>The length of <see cref="GetSignedBytes"/>.</summary>
+    public int SignedBytesLength => canonicalBytes.Length - SignatureMember().GetOffsetAndLength(canonicalBytes.Length).Length;
+
+    /// <summary>Writes <see cref="GetSignedBytes"/> into <paramref name="destination"/>, which holds at least <see cref="SignedBytesLength"/> bytes.</summary>
+    /// <returns>The number of bytes written.</returns>
+    public int CopySignedBytesTo(Span<byte> destination)
+    {
+        var (start, length) = SignatureMember().GetOffsetAndLength(canonicalBytes.Length);
+        var bytes = canonicalBytes.AsSpan();
+        bytes[..start].CopyTo(destination);
+        bytes[(start + length)..].CopyTo(destination[start..]);
+        return bytes.Length - length;
     }
 
     /// <summary>The signature as bytes.</summary>
@@ -169,6 +203,15 @@ public sealed record LedgerEntry
         other is not null && Hash == other.Hash && Position == other.Position;
 
     public override int GetHashCode() => HashCode.Combine(Hash, Position);
+
+    /// <summary>Where <c>,"sig":"…"</c> stands in the canonical bytes (see <see cref="GetSignedBytes"/>).</summary>
+    private Range SignatureMember()
+    {
+        var bytes = canonicalBytes.AsSpan();
+        var start = bytes.LastIndexOf(",\"sig\":\""u8);
+        var end = bytes[(start + 8)..].IndexOf((byte)'"') + start + 8 + 1;
+        return start..end;
+    }
 
     private static JsonObject SignedPart(string prev, string author, DateTimeOffset time, string kind, JsonElement body) => new()
     {
@@ -209,18 +252,41 @@ public sealed record LedgerEntry
             throw new LedgerFormatException("body must be a JSON object.");
         }
 
-        if (!LedgerEncoding.TryDecodeBase64(sig, out var signature) || signature.Length != Ed25519Address.SignatureLength)
+        if (!LedgerEncoding.IsCanonicalBase64(sig, out var signatureLength) || signatureLength != Ed25519Address.SignatureLength)
         {
             throw new LedgerFormatException("sig must be the base64 of a 64-byte Ed25519 signature.");
         }
     }
 
-    private static string RequireString(JsonElement root, string name)
+    /// <summary>The top-level values of an entry as read, in field order.</summary>
+    private sealed class EntryFieldValues
     {
-        var value = root.GetProperty(name);
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new LedgerFormatException($"{name} must be a string.");
+        private readonly string?[] strings = new string?[EntryFields.Length];
+
+        public int? Version { get; private set; }
+
+        public JsonElement Body { get; private set; }
+
+        public void Read(int field, ref Utf8JsonReader reader)
+        {
+            switch (field)
+            {
+                case BodyField:
+                    Body = JsonElement.ParseValue(ref reader);
+                    break;
+                case VersionField:
+                    Version = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : null;
+                    reader.Skip();
+                    break;
+                default:
+                    strings[field] = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        public string RequireString(int field, string name) =>
+            strings[field] ?? throw new LedgerFormatException($"{name} must be a string.");
     }
 
     private static void CheckSize(int length)

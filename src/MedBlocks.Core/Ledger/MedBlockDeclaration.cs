@@ -67,7 +67,7 @@ public sealed record MedBlockDeclaration(
             throw new LedgerFormatException("A medblock body is missing 'recordSig' (only legacy imports may omit it).");
         }
 
-        if (recordSig is not null && Convert.FromBase64String(recordSig).Length != Ed25519Address.SignatureLength)
+        if (recordSig is not null && !(LedgerEncoding.IsCanonicalBase64(recordSig, out var sigLength) && sigLength == Ed25519Address.SignatureLength))
         {
             throw new LedgerFormatException("A medblock's recordSig is a 64-byte Ed25519 signature.");
         }

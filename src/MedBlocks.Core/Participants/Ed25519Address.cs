@@ -10,19 +10,18 @@ public static class Ed25519Address
     public const int SignatureLength = 64;
 
     /// <summary>Whether <paramref name="address"/> decodes to a 32-byte Ed25519 public key.</summary>
-    public static bool IsValid(string? address) =>
-        Base58.TryDecode(address, out var key) && key.Length == PublicKeyLength;
+    public static bool IsValid(string? address)
+    {
+        Span<byte> key = stackalloc byte[PublicKeyLength];
+        return TryDecode(address, key);
+    }
 
     /// <summary>The 32-byte public key of an address.</summary>
     /// <exception cref="FormatException">The address is not a base58 Ed25519 public key.</exception>
     public static byte[] ToPublicKey(string address)
     {
-        if (!Base58.TryDecode(address, out var key) || key.Length != PublicKeyLength)
-        {
-            throw new FormatException("The address is not a base58 Ed25519 public key.");
-        }
-
-        return key;
+        var key = new byte[PublicKeyLength];
+        return TryDecode(address, key) ? key : throw new FormatException("The address is not a base58 Ed25519 public key.");
     }
 
     public static string FromPublicKey(ReadOnlySpan<byte> publicKey)
@@ -38,11 +37,11 @@ public static class Ed25519Address
     /// <summary>Verifies an Ed25519 signature by the holder of <paramref name="address"/>; false for any malformed input.</summary>
     public static bool Verify(string address, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
-        if (signature.Length != SignatureLength || !Base58.TryDecode(address, out var key) || key.Length != PublicKeyLength)
-        {
-            return false;
-        }
-
-        return Ed25519.Verify(signature.ToArray(), 0, key, 0, message.ToArray(), 0, message.Length);
+        Span<byte> key = stackalloc byte[PublicKeyLength];
+        return signature.Length == SignatureLength && TryDecode(address, key) && Ed25519.Verify(signature, key, message);
     }
+
+    /// <summary>Decodes an address into exactly <see cref="PublicKeyLength"/> bytes.</summary>
+    private static bool TryDecode(string? address, Span<byte> key) =>
+        address is not null && Base58.TryDecode(address, key, out var written) && written == PublicKeyLength;
 }

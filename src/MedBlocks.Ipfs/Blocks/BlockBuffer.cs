@@ -11,7 +11,10 @@ internal sealed class BlockBuffer
     {
         if (_array.Length < length)
         {
-            _array = new byte[Math.Max(length, _array.Length * 2)];
+            // Keeps what the buffer holds: a block read in pieces grows it part-way.
+            var larger = new byte[Math.Max(length, _array.Length * 2)];
+            _array.CopyTo(larger, 0);
+            _array = larger;
         }
     }
 }

@@ -39,6 +39,20 @@ public sealed class FileBlockStore
 
     public bool Contains(Cid cid) => File.Exists(GetBlockPath(cid));
 
+    /// <summary>Every stored block as (multihash, file path); temporary files and foreign names are skipped.</summary>
+    public IEnumerable<(byte[] Multihash, string Path)> EnumerateBlocks()
+    {
+        foreach (var path in Directory.EnumerateFiles(RootPath, "*" + BlockExtension, SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (!name.StartsWith('.') && Base32.TryDecodeLower(name.ToLowerInvariant(), out var multihash)
+                && multihash.Length == Sha256Multihash.Length && multihash[0] == Sha256Multihash.Code && multihash[1] == Sha256Multihash.DigestLength)
+            {
+                yield return (multihash, path);
+            }
+        }
+    }
+
     /// <summary>
     /// Stores a block unless it is already present; a stored file of the wrong length (damaged) is replaced.
     /// The caller vouches that the bytes hash to <paramref name="cid"/>.

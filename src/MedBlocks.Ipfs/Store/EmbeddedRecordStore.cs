@@ -59,9 +59,21 @@ public sealed partial class EmbeddedRecordStore : IRecordStore
         return text;
     }
 
+    /// <summary>Stores the bytes with the given import options (as <c>ipfs add</c> with them) and returns the root CID.</summary>
+    public async Task<Cid> ImportAsync(Stream content, UnixFsImportOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        return await UnixFsImporter.ImportAsync(
+            content,
+            options,
+            async (block, ct) => await _blocks.PutAsync(block.Cid, block.Data, ct),
+            cancellationToken);
+    }
+
     public async Task<Stream> OpenReadAsync(string cid, CancellationToken cancellationToken = default)
     {
-        var root = ParseAddress(cid);
+        var root = RecordAddress.Parse(cid);
         var reader = new UnixFsFileReader(root);
         var buffer = new BlockBuffer();
         var length = await _blocks.ReadAsync(root, buffer, cancellationToken);
@@ -77,7 +89,7 @@ public sealed partial class EmbeddedRecordStore : IRecordStore
     /// <summary>Walks the DAG: true when every block is stored and every node block is intact.</summary>
     public async Task<bool> ContainsAsync(string cid, CancellationToken cancellationToken = default)
     {
-        var root = ParseAddress(cid);
+        var root = RecordAddress.Parse(cid);
         var buffer = new BlockBuffer();
         var pending = new Stack<Cid>();
         pending.Push(root);
@@ -112,19 +124,6 @@ public sealed partial class EmbeddedRecordStore : IRecordStore
         }
 
         return true;
-    }
-
-    private static Cid ParseAddress(string cid)
-    {
-        ArgumentNullException.ThrowIfNull(cid);
-        try
-        {
-            return Cid.Parse(cid);
-        }
-        catch (FormatException ex)
-        {
-            throw new ArgumentException(ex.Message, nameof(cid), ex);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored record {Cid} in {BlockCount} blocks")]

@@ -28,6 +28,9 @@ internal sealed class UnixFsFileReader
     /// <summary>The block to fetch next; null once the whole file has been read.</summary>
     public Cid? NextBlock { get; private set; }
 
+    /// <summary>The file bytes the parent declares for <see cref="NextBlock"/>; null for the root.</summary>
+    public ulong? ExpectedSize => _expectedSize;
+
     /// <summary>Accepts the bytes of <see cref="NextBlock"/> and returns the file bytes inside them (may be empty).</summary>
     /// <exception cref="RecordIntegrityException">The block does not hash to its CID, does not decode, or its sizes disagree.</exception>
     public ReadOnlyMemory<byte> Accept(ReadOnlyMemory<byte> block)

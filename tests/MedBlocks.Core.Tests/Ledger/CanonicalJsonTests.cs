@@ -89,6 +89,7 @@ public sealed class CanonicalJsonTests
     [InlineData("{'a':1}")]
     [InlineData("\"\\ud800\"")]
     [InlineData("\"\\udc00x\"")]
+    [InlineData("{\"\\ud800\":1,\"b\":2}")]
     public void Parse_MalformedOrDuplicateKeys_AreRejected(string json)
     {
         Assert.Throws<LedgerFormatException>(() => CanonicalJson.Parse(System.Text.Encoding.UTF8.GetBytes(json)));

@@ -146,6 +146,13 @@ public sealed class LedgerEntryTests
             { "body not object", System.Text.RegularExpressions.Regex.Replace(text, "\"body\":\\{[^}]*\\}", "\"body\":[]") },
             { "short sig", System.Text.RegularExpressions.Regex.Replace(text, "\"sig\":\"[^\"]*\"", "\"sig\":\"AAAA\"") },
             { "float", text.Replace("\"v\":2}", "\"v\":2.0}", StringComparison.Ordinal) },
+            { "fields out of order", text.Replace("\"kind\":\"refuse\",", string.Empty, StringComparison.Ordinal).Replace("\"v\":2}", "\"v\":2,\"kind\":\"refuse\"}", StringComparison.Ordinal) },
+            { "duplicate field", text.Replace("\"v\":2}", "\"v\":2,\"v\":2}", StringComparison.Ordinal) },
+            { "whitespace in body", text.Replace("{\"medblock\":", "{ \"medblock\":", StringComparison.Ordinal) },
+            { "escaped letter", text.Replace("\"kind\":\"refuse\"", "\"kind\":\"r\\u0065fuse\"", StringComparison.Ordinal) },
+            { "trailing newline", text + "\n" },
+            { "prev as number", text.Replace("\"" + LedgerEntry.GenesisPrev + "\"", "0", StringComparison.Ordinal) },
+            { "author as null", System.Text.RegularExpressions.Regex.Replace(text, "\"author\":\"[^\"]*\"", "\"author\":null") },
             { "array", "[]" },
         };
     }
@@ -156,6 +163,34 @@ public sealed class LedgerEntryTests
     {
         Assert.False(string.IsNullOrEmpty(what));
         Assert.Throws<LedgerFormatException>(() => LedgerEntry.Parse(System.Text.Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Theory]
+    [InlineData(",\"v\":2}", ",\"v\":2,\"x\":1}", "An entry has exactly the fields author, body, kind, prev, sig, time, v; found author, body, kind, prev, sig, time, v, x.")]
+    [InlineData("\"v\":2}", "\"v\":3}", "Unsupported entry format version; expected 2.")]
+    [InlineData("\"v\":2}", "\"v\":{\"a\":2}}", "Unsupported entry format version; expected 2.")]
+    [InlineData("\"v\":2}", "\"v\":[2]}", "Unsupported entry format version; expected 2.")]
+    [InlineData("\"kind\":\"refuse\"", "\"kind\":{\"v\":2}", "kind must be a string.")]
+    [InlineData("\"kind\":\"refuse\"", "\"kind\":7", "kind must be a string.")]
+    [InlineData("10:00:00.123Z", "10:00:00Z", "Entry time must look like 2026-11-25T10:00:00.000Z.")]
+    [InlineData("\"refuse\"", "\"rumour\"", "kind is not a known entry kind.")]
+    public void Parse_MalformedEntry_NamesTheProblem(string find, string replace, string message)
+    {
+        var text = Sample(out _).ToCanonicalString().Replace(find, replace, StringComparison.Ordinal);
+        var error = Assert.Throws<LedgerFormatException>(() => LedgerEntry.Parse(System.Text.Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void CopySignedBytesTo_WritesExactlyTheSignedBytes()
+    {
+        var entry = Sample(out _);
+        var buffer = new byte[entry.CanonicalBytes.Length];
+
+        var written = entry.CopySignedBytesTo(buffer);
+
+        Assert.Equal(entry.SignedBytesLength, written);
+        Assert.Equal(entry.GetSignedBytes(), buffer[..written]);
     }
 
     [Fact]

@@ -19,7 +19,10 @@ public sealed class PcscdFixture : IDisposable
 
     private static readonly string[] Candidates = ["/usr/sbin/pcscd", "/usr/bin/pcscd", "/usr/local/sbin/pcscd"];
 
+    private const string LockPath = "/tmp/medblocks-pcscd.lock";
+
     private readonly string executable;
+    private readonly FileStream machineLock;
     private Process? daemon;
 
     public PcscdFixture()
@@ -31,13 +34,24 @@ public sealed class PcscdFixture : IDisposable
             throw new InvalidOperationException("vsmartcard-vpcd not installed (no /etc/reader.conf.d/vpcd): run ./test.sh which installs it");
         }
 
+        // Test assemblies run in parallel processes; only one of them may own pcscd and the vpcd ports at a time.
+        machineLock = TakeMachineLock(TimeSpan.FromMinutes(10));
         var other = FindOtherPcscd();
         if (other is not null)
         {
+            machineLock.Dispose();
             throw new InvalidOperationException($"Another pcscd (pid {other}) is running; stop it (systemctl stop pcscd.socket pcscd) before running the PC/SC integration tests.");
         }
 
-        Start();
+        try
+        {
+            Start();
+        }
+        catch
+        {
+            machineLock.Dispose();
+            throw;
+        }
     }
 
     public int Pid => daemon?.Id ?? 0;
@@ -99,7 +113,51 @@ public sealed class PcscdFixture : IDisposable
         process.Dispose();
     }
 
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        Stop();
+        machineLock.Dispose();
+    }
+
+    private static FileStream TakeMachineLock(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (deadline.Elapsed < timeout)
+            {
+                Thread.Sleep(200);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until pcscd reports <paramref name="readerName"/> empty, so a card put back at once is seen as a
+    /// new insertion rather than lost inside pcscd's polling interval.
+    /// </summary>
+    public static void WaitForEmptyReader(string readerName, TimeSpan timeout)
+    {
+        using var context = PcscContext.Establish();
+        var state = new PcscReaderState(readerName);
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            var left = timeout - deadline.Elapsed;
+            if (context.WaitForChange([state], left > TimeSpan.Zero ? left : TimeSpan.Zero)
+                && state.EventState.HasFlag(ReaderStates.Empty))
+            {
+                return;
+            }
+
+            state.Acknowledge();
+        }
+
+        throw new TimeoutException($"{readerName} still holds a card after {timeout.TotalSeconds} s.");
+    }
 
     private static bool BothReadersListed()
     {

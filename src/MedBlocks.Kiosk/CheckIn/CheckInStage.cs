@@ -1,0 +1,9 @@
+namespace MedBlocks.Kiosk.CheckIn;
+
+public enum CheckInStage
+{
+    Idle,
+    Greeting,
+    Ticket,
+    Problem,
+}

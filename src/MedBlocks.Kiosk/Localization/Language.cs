@@ -1,0 +1,7 @@
+namespace MedBlocks.Kiosk.Localization;
+
+public enum Language
+{
+    English,
+    French,
+}

@@ -1,0 +1,89 @@
+using MedBlocks.Kiosk.Cards;
+using MedBlocks.Pcsc.Hosting;
+using MedBlocks.Simulator.Card;
+using MedBlocks.Simulator.Transport;
+using MedBlocks.SmartCards.Transport;
+
+namespace MedBlocks.Kiosk.Simulation;
+
+/// <summary>
+/// One in-process contactless reader holding simulated DESFire cards saved as card images in the
+/// data folder. A tap loads the image and announces the card exactly as the PC/SC card worker
+/// would; a removal saves what the card committed (its access log) and announces the removal.
+/// </summary>
+public sealed class SimulatedReader(ICardEventSink sink, DemoCardCatalog catalog, TimeProvider time) : ICardTransportSource, IDisposable
+{
+    public const string ReaderName = "MedBlocks simulated reader";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SimulatedDesfireCard? _card;
+    private DemoCard? _tapped;
+
+    /// <summary>The demo card now in the reader, if any.</summary>
+    public DemoCard? Tapped => _tapped;
+
+    public event Action? Changed;
+
+    public async Task TapAsync(string cardId, CancellationToken cancellationToken)
+    {
+        var demo = catalog.Find(cardId) ?? throw new ArgumentException("No such demo card.", nameof(cardId));
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await RemoveLockedAsync(cancellationToken);
+            var card = new SimulatedDesfireCard(CardImage.Load(demo.ImagePath));
+            card.PowerOn();
+            _card = card;
+            _tapped = demo;
+            await sink.PublishAsync(new CardPresent(ReaderName, card.Atr.ToArray(), card.State.Uid.ToArray(), time.GetUtcNow()), cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        Changed?.Invoke();
+    }
+
+    public async Task RemoveAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await RemoveLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        Changed?.Invoke();
+    }
+
+    public ValueTask<OpenCard> OpenAsync(string readerName, CancellationToken cancellationToken)
+    {
+        var card = _card;
+        if (card is null || readerName != ReaderName || !card.IsPowered)
+        {
+            throw new CardRemovedException("No simulated card is in the reader.");
+        }
+
+        return ValueTask.FromResult(new OpenCard(new SimulatedCardTransport(card), null));
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task RemoveLockedAsync(CancellationToken cancellationToken)
+    {
+        if (_card is null || _tapped is null)
+        {
+            return;
+        }
+
+        _card.PowerOff();
+        catalog.Save(_tapped, _card.State);
+        _card = null;
+        _tapped = null;
+        await sink.PublishAsync(new CardRemoved(ReaderName, time.GetUtcNow()), cancellationToken);
+    }
+}

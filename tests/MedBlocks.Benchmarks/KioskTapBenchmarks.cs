@@ -1,0 +1,98 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using MedBlocks.Kiosk.Cards;
+using MedBlocks.Kiosk.Demo;
+using MedBlocks.Kiosk.Options;
+using MedBlocks.Kiosk.Simulation;
+using MedBlocks.Pcsc.Hosting;
+using MedBlocks.SmartCards.Profile;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MedBlocks.Benchmarks;
+
+/// <summary>
+/// The kiosk's card side, in process: a demo card tapped on the simulated reader, through the card
+/// event channel and the tap processor (check-in read or emergency read), to the event the screens
+/// render from; then removed. One operation = tap → screen event → removal → card-left event.
+/// The browser's render is not included (see the end-to-end tests for the whole path).
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(InProcessShortConfig))]
+public class KioskTapBenchmarks : IDisposable
+{
+    private string _folder = null!;
+    private SimulatedReader _reader = null!;
+    private CardTapProcessor _processor = null!;
+    private ConfigurationKeyProvider _keys = null!;
+    private IDisposable _subscription = null!;
+    private TaskCompletionSource<ScreenEvent> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [Params(StationRole.CheckIn, StationRole.Emergency)]
+    public StationRole Role { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Directory.CreateTempSubdirectory("kiosk-bench-").FullName;
+        var cardKeys = new CardKeyOptions
+        {
+            PiccMaster = "00112233445566778899AABBCCDDEEFF",
+            ApplicationMaster = "0F1E2D3C4B5A69788796A5B4C3D2E1F0",
+            Write = "A0A1A2A3A4A5A6A7A8A9AAABACADAEAF",
+            Read = "B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF",
+            Emergency = "C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF",
+        };
+        var options = Microsoft.Extensions.Options.Options.Create(new KioskOptions { DataFolder = _folder, CardKeys = cardKeys });
+        var catalog = new DemoCardCatalog(options);
+        new DemoSeeder(catalog, options, TimeProvider.System, NullLogger<DemoSeeder>.Instance).SeedAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var sink = new ChannelCardEventSink();
+        _reader = new SimulatedReader(sink, catalog, TimeProvider.System);
+        var hub = new ScreenEventHub();
+        _subscription = hub.Subscribe(e =>
+        {
+            _next.TrySetResult(e);
+            return Task.CompletedTask;
+        });
+        _keys = new ConfigurationKeyProvider(cardKeys);
+        _processor = new CardTapProcessor(sink.Reader, _reader, _keys, new StationIdentity("11111111111111111111111111111111", Role),
+            new PinAttemptLimiter(TimeProvider.System), hub, TimeProvider.System, NullLogger<CardTapProcessor>.Instance);
+        _processor.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    [Benchmark]
+    public async Task<ScreenEvent> TapToScreenEvent()
+    {
+        _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _reader.TapAsync("jenny", CancellationToken.None);
+        var shown = await _next.Task;
+        if (shown is not (PatientGreeted or EmergencySummaryRead))
+        {
+            throw new InvalidOperationException($"Unexpected screen event {shown.GetType().Name}.");
+        }
+
+        _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _reader.RemoveAsync(CancellationToken.None);
+        await _next.Task;
+        return shown;
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _processor.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _processor.Dispose();
+        _subscription.Dispose();
+        _reader.Dispose();
+        _keys.Dispose();
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed class InProcessShortConfig : ManualConfig
+    {
+        public InProcessShortConfig() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10));
+    }
+}

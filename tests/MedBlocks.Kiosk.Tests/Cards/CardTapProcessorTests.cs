@@ -1,0 +1,111 @@
+using MedBlocks.Core.Ledger;
+using MedBlocks.Kiosk.Cards;
+using MedBlocks.Kiosk.Demo;
+using MedBlocks.Kiosk.Options;
+using MedBlocks.Kiosk.Simulation;
+using MedBlocks.Pcsc.Hosting;
+using MedBlocks.SmartCards.Profile;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MedBlocks.Kiosk.Tests.Cards;
+
+/// <summary>The card side in process: simulated reader → card event channel → tap processor → screen events.</summary>
+public sealed class CardTapProcessorTests : IAsyncLifetime
+{
+    private static readonly CardKeyOptions Keys = new()
+    {
+        PiccMaster = "00112233445566778899AABBCCDDEEFF",
+        ApplicationMaster = "0F1E2D3C4B5A69788796A5B4C3D2E1F0",
+        Write = "A0A1A2A3A4A5A6A7A8A9AAABACADAEAF",
+        Read = "B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF",
+        Emergency = "C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF",
+    };
+
+    private readonly string folder = Directory.CreateTempSubdirectory("kiosk-tap-").FullName;
+    private DemoCardCatalog catalog = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new KioskOptions { DataFolder = folder, CardKeys = Keys });
+        catalog = new DemoCardCatalog(options);
+        await new DemoSeeder(catalog, options, TimeProvider.System, NullLogger<DemoSeeder>.Instance).SeedAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task CheckIn_RevokedOnLedger_ShowsRevoked()
+    {
+        var events = await TapAsync(StationRole.CheckIn, new RevokeAll(), "jenny");
+
+        Assert.Equal(CardProblemKind.Revoked, Assert.IsType<CardProblem>(events[0]).Kind);
+    }
+
+    [Fact]
+    public async Task CheckIn_NotRevoked_GreetsMaskedThenCardLeft()
+    {
+        var events = await TapAsync(StationRole.CheckIn, null, "jenny");
+
+        var greeted = Assert.IsType<PatientGreeted>(events[0]);
+        Assert.Equal(("Jenny T.", 2003), (greeted.MaskedName, greeted.BirthYear));
+        Assert.IsType<CardLeft>(events[1]);
+    }
+
+    [Fact]
+    public async Task Emergency_ReadsSignedSummary_ForeignAndBlankCardsRefused()
+    {
+        var omar = await TapAsync(StationRole.Emergency, null, "omar");
+        var foreign = await TapAsync(StationRole.Emergency, null, DemoSeeder.ForeignCardId);
+        var blank = await TapAsync(StationRole.CheckIn, null, DemoSeeder.BlankCardId);
+
+        Assert.Equal(ResuscitationStatus.DoNotResuscitate, Assert.IsType<EmergencySummaryRead>(omar[0]).Summary.Resuscitation);
+        Assert.Equal(CardProblemKind.ForeignCard, Assert.IsType<CardProblem>(foreign[0]).Kind);
+        Assert.Equal(CardProblemKind.ForeignCard, Assert.IsType<CardProblem>(blank[0]).Kind);
+    }
+
+    private async Task<List<ScreenEvent>> TapAsync(StationRole role, ICardRevocationCheck? revocations, string card)
+    {
+        var sink = new ChannelCardEventSink();
+        using var reader = new SimulatedReader(sink, catalog, TimeProvider.System);
+        using var keys = new ConfigurationKeyProvider(Keys);
+        var hub = new ScreenEventHub();
+        var seen = new List<ScreenEvent>();
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = hub.Subscribe(e =>
+        {
+            lock (seen)
+            {
+                seen.Add(e);
+                first.TrySetResult();
+                if (e is CardLeft)
+                {
+                    done.TrySetResult();
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+        using var processor = new CardTapProcessor(sink.Reader, reader, keys, new StationIdentity("11111111111111111111111111111111", role),
+            new PinAttemptLimiter(TimeProvider.System), hub, TimeProvider.System, NullLogger<CardTapProcessor>.Instance, revocations);
+        await processor.StartAsync(CancellationToken.None);
+        await reader.TapAsync(card, CancellationToken.None);
+        // Removal only after the read's screen event, so the read is not cut short.
+        await first.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await reader.RemoveAsync(CancellationToken.None);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await processor.StopAsync(CancellationToken.None);
+        return seen;
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private sealed class RevokeAll : ICardRevocationCheck
+    {
+        public ValueTask<CardRevocationReason?> GetRevocationAsync(string patientAddress, string cardSerial, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<CardRevocationReason?>(CardRevocationReason.Lost);
+    }
+}
