@@ -47,17 +47,18 @@ internal sealed class ImportedContent
             return;
         }
 
-        var reaction = string.Join(", ", a.Reaction.SelectMany(r => r.Manifestation).Select(m => m.Readable()).OfType<string>().Distinct());
+        var manifestations = string.Join(", ", a.Reaction.SelectMany(r => r.Manifestation).Select(m => m.Readable()).OfType<string>().Distinct());
+        var reaction = manifestations.Length == 0 ? null : Clean(manifestations);
         Add(_allergies, at, a.Code.Readable(), losses, substance => new EmergencyAllergy(
             substance,
-            reaction.Length == 0 ? null : Clean(reaction),
+            reaction,
             a.Criticality switch
             {
                 AllergyIntolerance.AllergyIntoleranceCriticality.High => AllergyCriticality.High,
                 AllergyIntolerance.AllergyIntoleranceCriticality.Low => AllergyCriticality.Low,
                 _ => AllergyCriticality.NotAssessed,
             },
-            a.Type == AllergyIntolerance.AllergyIntoleranceType.Intolerance));
+            a.Type == AllergyIntolerance.AllergyIntoleranceType.Intolerance), reaction);
     }
 
     public void Medication(Resource resource, string at, BundleReading read, List<string> losses)
@@ -92,7 +93,8 @@ internal sealed class ImportedContent
             losses.Add($"{at}: the structured dosage of \"{concept.Readable()}\" has no text and is not carried");
         }
 
-        Add(_medications, at, concept.Readable(), losses, name => new EmergencyMedication(name, doses.Count == 0 ? "dose not recorded" : Clean(string.Join("; ", doses))));
+        var dose = doses.Count == 0 ? "dose not recorded" : Clean(string.Join("; ", doses));
+        Add(_medications, at, concept.Readable(), losses, name => new EmergencyMedication(name, dose), dose);
     }
 
     public void Problem(Resource resource, string at, List<string> losses)
@@ -247,7 +249,8 @@ internal sealed class ImportedContent
             return;
         }
 
-        Add(_contacts, at, name, losses, n => new EmergencyContact(n, Clean(p.Relationship.Select(r => r.Readable()).FirstOrDefault(r => r is not null) ?? "contact"), Clean(phone)));
+        var relation = Clean(p.Relationship.Select(r => r.Readable()).FirstOrDefault(r => r is not null) ?? "contact");
+        Add(_contacts, at, name, losses, n => new EmergencyContact(n, relation, Clean(phone)), relation, Clean(phone));
     }
 
     /// <summary>Lists beyond <see cref="EmergencySummary.MaxItems"/> (the excess is dropped).</summary>
@@ -311,7 +314,8 @@ internal sealed class ImportedContent
         }
     }
 
-    private void Add<T>(List<T> list, string at, string? text, List<string> losses, Func<string, T> make)
+    /// <summary>Adds the entry made from <paramref name="text"/>, unless it or one of its <paramref name="details"/> is missing or too long for the card (a loss).</summary>
+    private void Add<T>(List<T> list, string at, string? text, List<string> losses, Func<string, T> make, params string?[] details)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -320,9 +324,9 @@ internal sealed class ImportedContent
         }
 
         var clean = Clean(text);
-        if (clean.Length > EmergencySummary.MaxText)
+        if (details.Prepend(clean).FirstOrDefault(t => t is { Length: > EmergencySummary.MaxText }) is { } tooLong)
         {
-            _overflow.Add($"{at}: \"{clean[..40]}…\" is longer than {EmergencySummary.MaxText} characters");
+            _overflow.Add($"{at}: \"{tooLong[..40]}…\" is longer than {EmergencySummary.MaxText} characters");
             return;
         }
 

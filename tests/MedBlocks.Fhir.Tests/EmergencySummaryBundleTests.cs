@@ -170,4 +170,43 @@ public sealed class EmergencySummaryBundleTests
         Assert.Null(result.Summary.Baseline.HeartRatePerMinute);
         Assert.Contains("heartRate", Assert.Single(result.Warnings), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromBundle_OverlongDose_NamedAndEntryLeftOut()
+    {
+        var bundle = EmergencySummaryBundleWriter.ToBundle(EmergencySummarySamples.Typical(Author), FhirTestKit.Subject(), ReadOnlyMemory<byte>.Empty, FhirTestKit.Assembled);
+        bundle.Entry.Select(e => e.Resource).OfType<MedicationStatement>().First().Dosage[0].Text = new string('x', 201);
+
+        var result = EmergencySummaryBundleReader.FromBundle(bundle, new IpsImportOptions { AcceptLoss = true });
+
+        Assert.Equal(3, result.Summary.Medications.Count);
+        Assert.Contains("longer than 200 characters", Assert.Single(result.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromBundle_NoneKnownAndListed_RefusedAsContradictory()
+    {
+        var bundle = EmergencySummaryBundleWriter.ToBundle(EmergencySummarySamples.Typical(Author), FhirTestKit.Subject(), ReadOnlyMemory<byte>.Empty, FhirTestKit.Assembled);
+        bundle.Entry.Select(e => e.Resource).OfType<AllergyIntolerance>().First().Code = FhirCodes.Concept(FhirCodes.AbsentUnknown, "no-known-allergies", "No known allergies");
+
+        var error = Assert.Throws<FhirMappingException>(() => EmergencySummaryBundleReader.FromBundle(bundle, new IpsImportOptions { AcceptLoss = true }));
+
+        Assert.Contains("none known", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromBundle_MedicationRequestWithStoppedStatement_ReadsRequestAndNamesStopped()
+    {
+        var bundle = EmergencySummaryBundleWriter.ToBundle(EmergencySummarySamples.Minimal(Author) with { Medications = [new("warfarin", "3 mg at 6 pm")] }, FhirTestKit.Subject(), ReadOnlyMemory<byte>.Empty, FhirTestKit.Assembled);
+        var statement = bundle.Entry.Single(e => e.Resource is MedicationStatement);
+        ((MedicationStatement)statement.Resource!).Status = MedicationStatement.MedicationStatusCodes.Stopped;
+        var request = new MedicationRequest { Status = MedicationRequest.MedicationrequestStatus.Active, Intent = MedicationRequest.MedicationRequestIntent.Order, Subject = ((MedicationStatement)statement.Resource!).Subject, Medication = new CodeableConcept { Text = "furosemide" }, DosageInstruction = [new Dosage { Text = "40 mg in the morning" }] };
+        bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:0b6d2f2e-52a8-4f5e-9d43-1c1a7a0e2b11", Resource = request });
+        ((Composition)bundle.Entry[0].Resource!).Section.Single(s => s.Code.Has(FhirCodes.Loinc, FhirCodes.MedicationsSection)).Entry.Add(new ResourceReference("urn:uuid:0b6d2f2e-52a8-4f5e-9d43-1c1a7a0e2b11"));
+
+        var result = EmergencySummaryBundleReader.FromBundle(FhirJson.Parse<Bundle>(FhirJson.Serialize(bundle)), new IpsImportOptions { AcceptLoss = true });
+
+        Assert.Equal([new EmergencyMedication("furosemide", "40 mg in the morning")], result.Summary.Medications);
+        Assert.Contains("\"warfarin\" is not a current medication", Assert.Single(result.Warnings), StringComparison.Ordinal);
+    }
 }
