@@ -30,6 +30,9 @@ public sealed class PersonalizationRequest
     /// <summary>The author-signed emergency summary (<see cref="EmergencySummary.Sign"/>); checked before writing, deflated on the card.</summary>
     public required ReadOnlyMemory<byte> SignedEmergencySummary { get; init; }
 
+    /// <summary>Patient (default) or the staff role the card signs in with; the participant's ledger role must be <see cref="CardHolderRoles.LedgerRole"/> of it.</summary>
+    public CardHolderRole Role { get; init; } = CardHolderRole.Patient;
+
     /// <summary>A fixed card serial (re-issue, tests); a random one when null.</summary>
     public ulong? CardSerial { get; init; }
 
