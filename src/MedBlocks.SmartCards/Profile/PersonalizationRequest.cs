@@ -8,7 +8,7 @@ namespace MedBlocks.SmartCards.Profile;
 /// card has room for (3072 where it fits, else 2048); a re-issue returns the restored participant.
 /// The personaliser does not dispose the participant.
 /// </summary>
-public sealed class PersonalizationRequest
+public sealed record PersonalizationRequest
 {
     public required string Name { get; init; }
 
