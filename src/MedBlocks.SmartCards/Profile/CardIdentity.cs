@@ -7,19 +7,22 @@ namespace MedBlocks.SmartCards.Profile;
 
 /// <summary>
 /// Identity file 01: compact UTF-8 JSON
-/// <c>{"v":2,"address","enc","name","birthDate","sex","serial","issued"}</c>, in that order.
-/// Parsing is strict: every member exactly once, no other member, correct types and forms.
+/// <c>{"v":2,"address","enc","name","birthDate","sex","role"?,"serial","issued"}</c>, in that order.
+/// <c>role</c> is written for staff cards only (registrar, practitioner, paramedic); a card without it
+/// is a patient card, so cards issued before staff cards existed read unchanged.
+/// Parsing is strict: every member exactly once (<c>role</c> at most once), no other member, correct types and forms.
 /// </summary>
-public sealed record CardIdentity(string Address, string EncryptionKeyFingerprint, string Name, DateOnly BirthDate, string Sex, string Serial, DateOnly Issued)
+public sealed record CardIdentity(string Address, string EncryptionKeyFingerprint, string Name, DateOnly BirthDate, string Sex, string Serial, DateOnly Issued, CardHolderRole Role = CardHolderRole.Patient)
 {
     public const int FormatVersion = 2;
     public const int MaxNameLength = 200;
+    private const string RoleMember = "role";
 
     /// <summary>FHIR administrative gender codes.</summary>
     public static IReadOnlyList<string> SexCodes { get; } = ["female", "male", "other", "unknown"];
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
-    private static readonly string[] Members = ["v", "address", "enc", "name", "birthDate", "sex", "serial", "issued"];
+    private static readonly string[] Members = ["v", "address", "enc", "name", "birthDate", "sex", "role", "serial", "issued"];
 
     /// <summary>Checks every field; throws <see cref="ArgumentException"/> naming the first bad one.</summary>
     public void Validate()
@@ -49,6 +52,11 @@ public sealed record CardIdentity(string Address, string EncryptionKeyFingerprin
             throw new ArgumentException("serial must be 16 upper-case hex digits.", nameof(Serial));
         }
 
+        if (!Enum.IsDefined(Role))
+        {
+            throw new ArgumentException("role is not a card holder role.", nameof(Role));
+        }
+
         if (BirthDate > Issued)
         {
             throw new ArgumentException("birthDate is after the issue date.", nameof(BirthDate));
@@ -69,6 +77,11 @@ public sealed record CardIdentity(string Address, string EncryptionKeyFingerprin
             writer.WriteString("name", Name);
             writer.WriteString("birthDate", FormatDate(BirthDate));
             writer.WriteString("sex", Sex);
+            if (Role.IsStaff())
+            {
+                writer.WriteString(RoleMember, Role.ToName());
+            }
+
             writer.WriteString("serial", Serial);
             writer.WriteString("issued", FormatDate(Issued));
             writer.WriteEndObject();
@@ -104,8 +117,14 @@ public sealed record CardIdentity(string Address, string EncryptionKeyFingerprin
             }
 
             Expect(reader.TokenType == JsonTokenType.EndObject && !reader.Read(), "nothing after the object");
-            Expect(values.Count == Members.Length, "every member");
-            var identity = new CardIdentity(values["address"], values["enc"], values["name"], ParseDate(values["birthDate"]), values["sex"], values["serial"], ParseDate(values["issued"]));
+            var role = CardHolderRole.Patient;
+            if (values.TryGetValue(RoleMember, out var roleName))
+            {
+                Expect(CardHolderRoles.TryParse(roleName, out role), "role patient, registrar, practitioner or paramedic");
+            }
+
+            Expect(values.Count == Members.Length - (roleName is null ? 1 : 0), "every member");
+            var identity = new CardIdentity(values["address"], values["enc"], values["name"], ParseDate(values["birthDate"]), values["sex"], values["serial"], ParseDate(values["issued"]), role);
             identity.Validate();
             return identity;
         }

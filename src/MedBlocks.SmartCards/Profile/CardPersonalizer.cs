@@ -86,9 +86,14 @@ public sealed class CardPersonalizer
 
         progress?.Report(PersonalizationStep.GeneratingKeys);
         var participant = request.CreateParticipant(rsaBits);
+        if (participant.Role != request.Role.LedgerRole())
+        {
+            throw new ArgumentException($"A {request.Role.ToName()} card carries keys of ledger role {request.Role.LedgerRole().ToName()}, not {participant.Role.ToName()}.", nameof(request));
+        }
+
         var serial = request.CardSerial ?? RandomSerial();
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        var identity = new CardIdentity(participant.Address, participant.EncryptionKeyFingerprint, request.Name, request.BirthDate, request.Sex, CardInfo.FormatSerial(serial), today);
+        var identity = new CardIdentity(participant.Address, participant.EncryptionKeyFingerprint, request.Name, request.BirthDate, request.Sex, CardInfo.FormatSerial(serial), today, request.Role);
         var identityJson = identity.ToJsonBytes();
         var identityImage = PatientCardProfile.ToFileImage(identityJson);
         var keyMaterialJson = Encoding.UTF8.GetBytes(CardKeyMaterial.Seal(participant, request.Pin, request.Kdf));

@@ -101,7 +101,7 @@ public sealed class PatientCardReader : IDisposable
 
         try
         {
-            var participant = CardKeyMaterial.Open(json, pin, _identity.Address);
+            var participant = CardKeyMaterial.Open(json, pin, _identity.Address, _identity.Role.LedgerRole());
             _pinLimiter.RecordSuccess(serial);
             return participant;
         }
@@ -146,6 +146,21 @@ public sealed class PatientCardReader : IDisposable
     }
 
     public void Dispose() => _session.Dispose();
+
+    /// <summary>The identity read by <see cref="ReadForCheckInAsync"/> in this tap.</summary>
+    internal CardIdentity RequireCheckedIn() =>
+        _identity ?? throw new InvalidOperationException("Read the card for check-in first.");
+
+    /// <summary>Appends an access log record for something done with the unlocked keys (a grant, a refusal).</summary>
+    internal Task RecordActionAsync(AccessLogAction action, CancellationToken cancellationToken)
+    {
+        if (_info is null || !_session.IsAuthenticated)
+        {
+            throw new InvalidOperationException("Read the card for check-in before recording an action on it.");
+        }
+
+        return AppendLogAsync(action, cancellationToken);
+    }
 
     private static byte[] ContentOf(byte[] image, string what) =>
         PatientCardProfile.FromFileImage(image)

@@ -8,7 +8,7 @@ namespace MedBlocks.SmartCards.Profile;
 /// card has room for (3072 where it fits, else 2048); a re-issue returns the restored participant.
 /// The personaliser does not dispose the participant.
 /// </summary>
-public sealed class PersonalizationRequest
+public sealed record PersonalizationRequest
 {
     public required string Name { get; init; }
 
@@ -29,6 +29,9 @@ public sealed class PersonalizationRequest
 
     /// <summary>The author-signed emergency summary (<see cref="EmergencySummary.Sign"/>); checked before writing, deflated on the card.</summary>
     public required ReadOnlyMemory<byte> SignedEmergencySummary { get; init; }
+
+    /// <summary>Patient (default) or the staff role the card signs in with; the participant's ledger role must be <see cref="CardHolderRoles.LedgerRole"/> of it.</summary>
+    public CardHolderRole Role { get; init; } = CardHolderRole.Patient;
 
     /// <summary>A fixed card serial (re-issue, tests); a random one when null.</summary>
     public ulong? CardSerial { get; init; }

@@ -52,4 +52,30 @@ public sealed class CardIdentityTests
     [Fact]
     public void ToJsonBytes_NameWithControlCharacter_Throws() =>
         Assert.Throws<ArgumentException>(() => (Sample with { Name = "Jenny\nTallia" }).ToJsonBytes());
+
+    [Fact]
+    public void ToJsonBytes_StaffCard_WritesRoleAfterSexAndParsesBack()
+    {
+        var staff = Sample with { Role = CardHolderRole.Paramedic };
+
+        var json = Encoding.UTF8.GetString(staff.ToJsonBytes());
+
+        Assert.Equal(SampleJson.Replace("\"sex\":\"female\",", "\"sex\":\"female\",\"role\":\"paramedic\",", StringComparison.Ordinal), json);
+        Assert.Equal(staff, CardIdentity.Parse(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void Parse_CardWithoutRole_IsAPatientCard() => Assert.Equal(CardHolderRole.Patient, CardIdentity.Parse(Encoding.UTF8.GetBytes(SampleJson)).Role);
+
+    [Theory]
+    [InlineData("\"role\":\"surgeon\",")]
+    [InlineData("\"role\":\"Paramedic\",")]
+    [InlineData("\"role\":1,")]
+    [InlineData("\"role\":\"paramedic\",\"role\":\"paramedic\",")]
+    public void Parse_BadRole_ReportsCorruptContent(string role)
+    {
+        var json = SampleJson.Replace("\"serial\"", role + "\"serial\"", StringComparison.Ordinal);
+
+        Assert.Equal(PatientCardError.CorruptContent, Assert.Throws<PatientCardException>(() => CardIdentity.Parse(Encoding.UTF8.GetBytes(json))).Error);
+    }
 }

@@ -18,10 +18,35 @@ internal static class PatientCardTestKit
     private static readonly Lazy<Participant> Patient2048 = new(() => Participant.Create(ParticipantRole.Patient, 2048));
     private static readonly Lazy<Participant> Patient3072 = new(() => Participant.Create(ParticipantRole.Patient, 3072));
     private static readonly Lazy<Participant> Author = new(() => Participant.Create(ParticipantRole.Practitioner, 2048));
+    private static readonly Lazy<Participant> Registrar = new(() => Participant.Create(ParticipantRole.Site, 2048));
+    private static readonly Lazy<Participant> Paramedic = new(() => Participant.Create(ParticipantRole.Emergency, 2048));
 
     public static Participant Patient(int bits) => bits == 3072 ? Patient3072.Value : Patient2048.Value;
 
     public static Participant Doctor => Author.Value;
+
+    /// <summary>Keys of the staff member of <paramref name="role"/>: the doctor, a registrar (site) or a paramedic (emergency).</summary>
+    public static Participant Staff(CardHolderRole role) => role switch
+    {
+        CardHolderRole.Registrar => Registrar.Value,
+        CardHolderRole.Paramedic => Paramedic.Value,
+        _ => Doctor,
+    };
+
+    /// <summary>A staff card request for <paramref name="role"/> with <see cref="Staff"/> keys.</summary>
+    public static PersonalizationRequest StaffRequest(CardHolderRole role, ulong serial) => new()
+    {
+        Name = role == CardHolderRole.Registrar ? "Ravi Registrar" : "Dr Ada Osei",
+        BirthDate = new DateOnly(1980, 6, 1),
+        Sex = "unknown",
+        IssuerId = 42,
+        CreateParticipant = _ => Staff(role),
+        Pin = Pin,
+        Kdf = Argon2Parameters.FastForTests,
+        SignedEmergencySummary = EmergencySummary(),
+        CardSerial = serial,
+        Role = role,
+    };
 
     public static CardKeyOptions EnrolmentOptions() => new()
     {

@@ -1,0 +1,11 @@
+namespace MedBlocks.SmartCards.Profile;
+
+/// <summary>Why a readable card does not sign anyone in at this station.</summary>
+public enum StaffSignInError
+{
+    /// <summary>The card is a patient card, not a staff card.</summary>
+    PatientCard,
+
+    /// <summary>A staff card whose role this station does not accept (a registrar at a paramedic station).</summary>
+    RoleNotAllowed,
+}

@@ -1,0 +1,139 @@
+using MedBlocks.Core.Sharing;
+using MedBlocks.Simulator.Transport;
+using MedBlocks.SmartCards.Profile;
+
+namespace MedBlocks.SmartCards.Tests.Profile;
+
+public sealed class CardSharingTests : IDisposable
+{
+    private const string KioskAddress = "kiosk-reception-1";
+    private readonly CardLedgerScenario _ledger = new();
+
+    [Fact]
+    public async Task GrantAsync_RightPin_DoctorGetsAWrappedKeyAndTheCardLogsTheGrant()
+    {
+        await _ledger.DeclareAsync();
+        var record = await _ledger.AddRecordAsync("HbA1c 41 mmol/mol");
+        var transport = await IssuedCardAsync();
+        using var keys = PatientCardTestKit.KioskKeys();
+        using var reader = Reader(transport, keys);
+        await reader.ReadForCheckInAsync();
+        var colleague = PatientCardTestKit.Staff(CardHolderRole.Registrar);
+        Assert.NotEqual(CardLedgerScenario.Patient.Address, record.Author);
+
+        var entry = await new CardSharing(_ledger.Service).GrantAsync(reader, PatientCardTestKit.Pin, record.Hash, colleague.Address);
+        var log = await reader.ReadAccessLogAsync();
+
+        Assert.NotNull(entry);
+        Assert.Equal(CardLedgerScenario.Patient.Address, entry.Author);
+        Assert.Equal("grant", entry.Kind);
+        Assert.True(entry.VerifySignature());
+        Assert.Contains(colleague.Address, (await _ledger.Ledger.GetMedBlockAsync(record.Hash))!.Keys.Keys);
+        Assert.Equal("HbA1c 41 mmol/mol", await _ledger.ReadAsAsync(colleague, record.Hash));
+        Assert.Equal([AccessLogAction.ReadIdentity, AccessLogAction.Grant], log.Select(r => r.Action));
+    }
+
+    [Fact]
+    public async Task GrantAsync_GranteeAlreadyHoldsKey_AppendsAndLogsNothing()
+    {
+        await _ledger.DeclareAsync();
+        var record = await _ledger.AddRecordAsync("x-ray report");
+        var transport = await IssuedCardAsync();
+        using var keys = PatientCardTestKit.KioskKeys();
+        using var reader = Reader(transport, keys);
+        await reader.ReadForCheckInAsync();
+        var head = await _ledger.Ledger.GetHeadAsync();
+
+        var entry = await new CardSharing(_ledger.Service).GrantAsync(reader, PatientCardTestKit.Pin, record.Hash, CardLedgerScenario.Doctor.Address);
+
+        Assert.Null(entry);
+        Assert.Equal(head.Position, (await _ledger.Ledger.GetHeadAsync()).Position);
+        Assert.Single(await reader.ReadAccessLogAsync());
+    }
+
+    [Fact]
+    public async Task GrantAsync_WrongPin_LedgerUnchanged()
+    {
+        await _ledger.DeclareAsync();
+        var record = await _ledger.AddRecordAsync("x-ray report");
+        var transport = await IssuedCardAsync();
+        using var keys = PatientCardTestKit.KioskKeys();
+        using var reader = Reader(transport, keys);
+        await reader.ReadForCheckInAsync();
+        var head = await _ledger.Ledger.GetHeadAsync();
+
+        await Assert.ThrowsAsync<WrongPinException>(() => new CardSharing(_ledger.Service).GrantAsync(reader, "000000", record.Hash, PatientCardTestKit.Staff(CardHolderRole.Registrar).Address));
+
+        Assert.Equal(head.Position, (await _ledger.Ledger.GetHeadAsync()).Position);
+    }
+
+    [Fact]
+    public async Task GrantAsync_UnknownGrantee_ClearErrorNothingAppended()
+    {
+        await _ledger.DeclareAsync();
+        var record = await _ledger.AddRecordAsync("x-ray report");
+        var transport = await IssuedCardAsync();
+        using var keys = PatientCardTestKit.KioskKeys();
+        using var reader = Reader(transport, keys);
+        await reader.ReadForCheckInAsync();
+        var stranger = Core.Participants.Participant.Create(Core.Participants.ParticipantRole.Practitioner, 2048);
+
+        var error = await Assert.ThrowsAsync<MedBlockNotFoundException>(() => new CardSharing(_ledger.Service).GrantAsync(reader, PatientCardTestKit.Pin, record.Hash, stranger.Address));
+
+        Assert.Contains("not declared", error.Message, StringComparison.Ordinal);
+        Assert.Single(await reader.ReadAccessLogAsync());
+    }
+
+    [Fact]
+    public async Task RefuseAsync_RightPin_MedBlockRefusedOnceAndLogged()
+    {
+        await _ledger.DeclareAsync();
+        var record = await _ledger.AddRecordAsync("note");
+        var transport = await IssuedCardAsync();
+        using var keys = PatientCardTestKit.KioskKeys();
+        using var reader = Reader(transport, keys);
+        await reader.ReadForCheckInAsync();
+        var sharing = new CardSharing(_ledger.Service);
+
+        var refusal = await sharing.RefuseAsync(reader, PatientCardTestKit.Pin, record.Hash);
+        var again = await sharing.RefuseAsync(reader, PatientCardTestKit.Pin, record.Hash);
+
+        Assert.NotNull(refusal);
+        Assert.Equal("refuse", refusal.Kind);
+        Assert.Null(again);
+        Assert.True((await _ledger.Ledger.GetMedBlockAsync(record.Hash))!.Refused);
+        Assert.Equal([AccessLogAction.ReadIdentity, AccessLogAction.Grant], (await reader.ReadAccessLogAsync()).Select(r => r.Action));
+    }
+
+    [Fact]
+    public async Task GrantAsync_StaffCard_Refused()
+    {
+        await _ledger.DeclareAsync();
+        var record = await _ledger.AddRecordAsync("note");
+        var transport = await StaffSignInTests.StaffCardAsync(CardHolderRole.Practitioner);
+        using var keys = PatientCardTestKit.KioskKeys();
+        using var reader = Reader(transport, keys);
+        await reader.ReadForCheckInAsync();
+
+        var error = await Assert.ThrowsAsync<StaffSignInException>(() => new CardSharing(_ledger.Service).GrantAsync(reader, PatientCardTestKit.Pin, record.Hash, CardLedgerScenario.Patient.Address));
+
+        Assert.Equal(StaffSignInError.RoleNotAllowed, error.Error);
+    }
+
+    [Fact]
+    public async Task GrantAsync_BeforeCheckInRead_Throws()
+    {
+        var transport = await IssuedCardAsync();
+        using var keys = PatientCardTestKit.KioskKeys();
+        using var reader = Reader(transport, keys);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new CardSharing(_ledger.Service).GrantAsync(reader, PatientCardTestKit.Pin, "abc", "def"));
+    }
+
+    public void Dispose() => _ledger.Dispose();
+
+    private static async Task<SimulatedCardTransport> IssuedCardAsync() => (await PatientCardReaderTests.IssuedCardAsync()).Transport;
+
+    private PatientCardReader Reader(Transport.ICardTransport transport, IKeyProvider keys) =>
+        new(transport, keys, new StationIdentity(KioskAddress, StationRole.CheckIn), new PinAttemptLimiter(_ledger.Clock), _ledger.Clock, new LedgerCardRevocationCheck(_ledger.Ledger));
+}
