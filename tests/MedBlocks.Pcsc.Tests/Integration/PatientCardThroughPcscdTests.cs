@@ -1,6 +1,5 @@
 using MedBlocks.Core.Ledger;
 using MedBlocks.Core.Participants;
-using MedBlocks.Core.Records;
 using MedBlocks.Core.Secrets;
 using MedBlocks.Core.Sharing;
 using MedBlocks.Ledger;
@@ -10,6 +9,7 @@ using MedBlocks.Simulator.Card;
 using MedBlocks.Simulator.Desfire;
 using MedBlocks.Simulator.Vpcd;
 using MedBlocks.SmartCards.Profile;
+using MedBlocks.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
@@ -79,7 +79,7 @@ public sealed class PatientCardThroughPcscdTests(PcscdFixture pcscd, ITestOutput
             await ledger.AppendAsync(p, new IdentityDeclaration(p.Address, p.Role, Convert.ToBase64String(p.EncryptionPublicKey.Span)));
         }
 
-        var service = new MedBlockService(ledger, new MemoryStore(), EmergencyServiceKeys.None, clock);
+        var service = new MedBlockService(ledger, new MemoryRecordStore(), EmergencyServiceKeys.None, clock);
         using var enrolment = new ConfigurationKeyProvider(Masters);
         using var kioskKeys = new ConfigurationKeyProvider(new CardKeyOptions { Read = Masters.Read });
         using var paramedicKeys = new ConfigurationKeyProvider(new CardKeyOptions { Emergency = Masters.Emergency });
@@ -189,25 +189,5 @@ public sealed class PatientCardThroughPcscdTests(PcscdFixture pcscd, ITestOutput
         bridges.Add(bridge);
         await bridge.InsertAsync();
         await events.WaitForAsync(ReaderEventKind.CardInserted, slot == 0 ? PcscdFixture.Slot0Reader : PcscdFixture.Slot1Reader, EventTimeout);
-    }
-
-    /// <summary>Records by SHA-256 in memory: the test is about the card, not the store.</summary>
-    private sealed class MemoryStore : IRecordStore
-    {
-        private readonly Dictionary<string, byte[]> records = new(StringComparer.Ordinal);
-
-        public async Task<string> AddAsync(Stream content, CancellationToken cancellationToken = default)
-        {
-            using var buffer = new MemoryStream();
-            await content.CopyToAsync(buffer, cancellationToken);
-            var cid = "f" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()));
-            records[cid] = buffer.ToArray();
-            return cid;
-        }
-
-        public Task<Stream> OpenReadAsync(string cid, CancellationToken cancellationToken = default) =>
-            Task.FromResult<Stream>(new MemoryStream(records[cid], writable: false));
-
-        public Task<bool> ContainsAsync(string cid, CancellationToken cancellationToken = default) => Task.FromResult(records.ContainsKey(cid));
     }
 }
