@@ -24,7 +24,7 @@ internal static class CardReadCommands
         {
             using var keys = context.OpenKeys(parse, session);
             await using var target = context.OpenCard(parse);
-            using var reader = new PatientCardReader(target.Transport, keys, context.StationFor(parse, StationRole.CheckIn), new PinAttemptLimiter(session.TimeProvider), session.TimeProvider, new LedgerCardRevocationCheck(session.Ledger));
+            using var reader = CheckInReader(context, parse, session, target, keys);
             var read = await reader.ReadForCheckInAsync(cancellationToken);
             var unlocked = false;
             if (parse.GetValue(unlock))
@@ -100,7 +100,7 @@ internal static class CardReadCommands
         {
             using var keys = context.OpenKeys(parse, session);
             await using var target = context.OpenCard(parse);
-            using var reader = new PatientCardReader(target.Transport, keys, context.StationFor(parse, StationRole.CheckIn), new PinAttemptLimiter(session.TimeProvider), session.TimeProvider, new LedgerCardRevocationCheck(session.Ledger));
+            using var reader = CheckInReader(context, parse, session, target, keys);
             await reader.ReadForCheckInAsync(cancellationToken);
             var log = await reader.ReadAccessLogAsync(cancellationToken);
             if (parse.GetValue(app.Options.Json))
@@ -145,6 +145,10 @@ internal static class CardReadCommands
         });
         return command;
     }
+
+    /// <summary>A check-in reader (read key) that refuses cards revoked on this station's ledger.</summary>
+    private static PatientCardReader CheckInReader(CardCommandContext context, ParseResult parse, CliSession session, CardTarget target, IKeyProvider keys) =>
+        new(target.Transport, keys, context.StationFor(parse, StationRole.CheckIn), new PinAttemptLimiter(session.TimeProvider), session.TimeProvider, new LedgerCardRevocationCheck(session.Ledger));
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

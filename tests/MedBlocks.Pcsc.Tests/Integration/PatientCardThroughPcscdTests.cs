@@ -3,11 +3,8 @@ using MedBlocks.Core.Participants;
 using MedBlocks.Core.Secrets;
 using MedBlocks.Core.Sharing;
 using MedBlocks.Ledger;
-using MedBlocks.Pcsc.Monitoring;
-using MedBlocks.Pcsc.Tests.TestDoubles;
 using MedBlocks.Simulator.Card;
 using MedBlocks.Simulator.Desfire;
-using MedBlocks.Simulator.Vpcd;
 using MedBlocks.SmartCards.Profile;
 using MedBlocks.TestSupport;
 using Microsoft.Data.Sqlite;
@@ -21,12 +18,11 @@ namespace MedBlocks.Pcsc.Tests.Integration;
 /// PIN, emergency read, grant from the card, re-issue onto a second card, and the old card refused.
 /// </summary>
 [Collection(PcscdTestGroup.Name)]
-public sealed class PatientCardThroughPcscdTests(PcscdFixture pcscd, ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class PatientCardThroughPcscdTests(PcscdFixture pcscd, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Pin = "482916";
     private const string NewPin = "735102";
     private const string BackupPassphrase = "correct horse battery staple";
-    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(5);
 
     private static readonly CardKeyOptions Masters = new()
     {
@@ -37,35 +33,22 @@ public sealed class PatientCardThroughPcscdTests(PcscdFixture pcscd, ITestOutput
         Emergency = "C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF",
     };
 
-    private readonly ReaderMonitor monitor = new();
-    private readonly List<VpcdCardBridge> bridges = [];
     private readonly string ledgerDirectory = Directory.CreateTempSubdirectory("medblocks-card-e2e-").FullName;
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
-    private EventStream<ReaderEvent> events = null!;
+    private VirtualCardSlots slots = null!;
 
     public async Task InitializeAsync()
     {
         Assert.True(pcscd.Pid > 0);
-        events = new EventStream<ReaderEvent>(monitor.ReadEventsAsync());
-        monitor.Start();
-        await events.WaitForAsync(ReaderEventKind.ReaderAttached, PcscdFixture.Slot0Reader, EventTimeout);
+        slots = await VirtualCardSlots.OpenAsync();
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var bridge in bridges)
-        {
-            await bridge.DisposeAsync();
-        }
-
-        monitor.Dispose();
-        await events.DisposeAsync();
-        await VirtualSlots.WaitUntilEmptyAsync();
+        await slots.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(ledgerDirectory, recursive: true);
     }
-
-    public void Dispose() => monitor.Dispose();
 
     [Fact]
     public async Task PatientCard_PersonaliseReadGrantReissue_OldCardRefused()
@@ -183,11 +166,5 @@ public sealed class PatientCardThroughPcscdTests(PcscdFixture pcscd, ITestOutput
         return await service.AddRecordAsync(author, patient, plaintext, "text/plain", emergency: false);
     }
 
-    private async Task InsertAsync(int slot)
-    {
-        var bridge = new VpcdCardBridge(new SimulatedDesfireCard(CardImage.NewBlank(DesfireStorageSize.FourKilobytes)), slot);
-        bridges.Add(bridge);
-        await bridge.InsertAsync();
-        await events.WaitForAsync(ReaderEventKind.CardInserted, slot == 0 ? PcscdFixture.Slot0Reader : PcscdFixture.Slot1Reader, EventTimeout);
-    }
+    private Task InsertAsync(int slot) => slots.InsertAsync(new SimulatedDesfireCard(CardImage.NewBlank(DesfireStorageSize.FourKilobytes)), slot);
 }
