@@ -197,12 +197,17 @@ public sealed class CardPersonalizer
         await session.FormatPiccAsync(cancellationToken);
     }
 
-    /// <summary>GetVersion: an NXP DESFire EV1 or later with at least 4 KB; returns the version and UID.</summary>
+    /// <summary>
+    /// PICC level, then GetVersion: an NXP DESFire EV1 or later with at least 4 KB; returns the version and UID.
+    /// Selecting the PICC first ends an authentication left open on the card by an earlier connection
+    /// (a card that stayed in the field): in that state the card MACs its GetVersion answer.
+    /// </summary>
     internal static async Task<(DesfireVersion Version, byte[] Uid)> CheckCardAsync(DesfireSession session, CancellationToken cancellationToken)
     {
         DesfireVersion version;
         try
         {
+            await session.SelectApplicationAsync(DesfireAid.Picc, cancellationToken);
             version = await session.GetVersionAsync(cancellationToken);
         }
         catch (Exception e) when (e is DesfireException or DesfireProtocolException or Iso7816.ApduFormatException)
