@@ -48,14 +48,7 @@ public class PatientCardReadBenchmarks : IDisposable
                 new DateOnly(2026, 11, 25)).Sign(doctor);
         }
 
-        var options = new CardKeyOptions
-        {
-            PiccMaster = "00112233445566778899AABBCCDDEEFF",
-            ApplicationMaster = "0F1E2D3C4B5A69788796A5B4C3D2E1F0",
-            Write = "A0A1A2A3A4A5A6A7A8A9AAABACADAEAF",
-            Read = "B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF",
-            Emergency = "C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF",
-        };
+        var options = CardBenchmarkKeys.Masters();
         _enrolment = new ConfigurationKeyProvider(options);
         _kiosk = new ConfigurationKeyProvider(new CardKeyOptions { Read = options.Read });
         _paramedic = new ConfigurationKeyProvider(new CardKeyOptions { Emergency = options.Emergency });

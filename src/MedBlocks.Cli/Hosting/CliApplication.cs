@@ -85,6 +85,7 @@ internal sealed class CliApplication
         root.Subcommands.Add(EmergencyCommands.Build(this));
         root.Subcommands.Add(LedgerCommands.Build(this));
         root.Subcommands.Add(StoreCommands.Build(this));
+        root.Subcommands.Add(CardCommands.Build(this));
 
         // A bare 'medblocks' (as on a fresh install) shows help and succeeds.
         root.SetAction(parseResult =>

@@ -5,6 +5,8 @@ using MedBlocks.Core.Participants;
 using MedBlocks.Core.Records;
 using MedBlocks.Core.Secrets;
 using MedBlocks.Core.Sharing;
+using MedBlocks.SmartCards.Profile;
+using MedBlocks.SmartCards.Transport;
 using Microsoft.Data.Sqlite;
 
 namespace MedBlocks.Cli.Hosting;
@@ -15,6 +17,14 @@ internal static class CliErrors
     public static (string Message, int ExitCode) Describe(Exception exception) => exception switch
     {
         CliException e => (e.Message, e.ExitCode),
+        PatientCardException e => (e.Message, e.Error is PatientCardError.Revoked or PatientCardError.ForeignNetwork ? ExitCodes.Denied : ExitCodes.Integrity),
+        WrongPinException e => (e.Message, ExitCodes.Denied),
+        PinLockedOutException e => (e.Message, ExitCodes.Denied),
+        StaffSignInException e => (e.Message, ExitCodes.Denied),
+        CardReissueException e => (e.Message, ExitCodes.Denied),
+        MissingMasterKeyException e => ($"This station's card keys lack one this command needs: {e.Message}", ExitCodes.Denied),
+        CardRemovedException => ("The card left the reader; put it back and run the command again.", ExitCodes.Failure),
+        CardTransportException e => ($"Card reader: {e.Message}", ExitCodes.Failure),
         OperationCanceledException => ("Cancelled.", ExitCodes.Cancelled),
         WrongPassphraseException => ("Wrong passphrase for the key file.", ExitCodes.Denied),
         KeyFileFormatException e => ($"The key file is damaged or not a MedBlocks key file: {e.Message}", ExitCodes.Integrity),

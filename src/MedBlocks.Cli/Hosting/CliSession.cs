@@ -52,6 +52,9 @@ internal sealed class CliSession : IAsyncDisposable
 
     public PassphraseSource Passphrases => new(Console, environment, passphraseFile);
 
+    /// <summary>Card PINs and backup passphrases of the <c>card</c> commands.</summary>
+    public CardPinSource CardPins => new(Console, environment);
+
     public ILedger Ledger
     {
         get

@@ -16,6 +16,9 @@ namespace MedBlocks.SmartCards.Profile;
 /// </summary>
 public sealed class CardPersonalizer
 {
+    /// <summary>The most room kept in file 03 beyond the summary written at issue.</summary>
+    public const int MaxEmergencySummaryReserve = 2048;
+
     private readonly IKeyProvider _keys;
     private readonly TimeProvider _time;
 
@@ -81,8 +84,14 @@ public sealed class CardPersonalizer
 
         var logRecords = PatientCardProfile.AccessLogCapacity(storage);
         var emergency = EmergencySummaryPayload.Compress(request.SignedEmergencySummary.Span);
+        if (request.EmergencySummaryReserve is < 0 or > MaxEmergencySummaryReserve)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.EmergencySummaryReserve, $"The emergency summary reserve is 0 to {MaxEmergencySummaryReserve} bytes.");
+        }
+
+        var emergencyRoom = emergency.Length + request.EmergencySummaryReserve;
         var identityEstimate = 200 + Encoding.UTF8.GetByteCount(request.Name);
-        var rsaBits = CardCapacity.ChooseRsaKeySize(freeBefore, identityEstimate, emergency.Length, logRecords);
+        var rsaBits = CardCapacity.ChooseRsaKeySize(freeBefore, identityEstimate, emergencyRoom, logRecords);
 
         progress?.Report(PersonalizationStep.GeneratingKeys);
         var participant = request.CreateParticipant(rsaBits);
@@ -98,9 +107,9 @@ public sealed class CardPersonalizer
         var identityImage = PatientCardProfile.ToFileImage(identityJson);
         var keyMaterialJson = Encoding.UTF8.GetBytes(CardKeyMaterial.Seal(participant, request.Pin, request.Kdf));
         var keyMaterialImage = PatientCardProfile.ToFileImage(keyMaterialJson);
-        var info = new CardInfo(PatientCardProfile.Version, serial, request.IssuerId, today, (ushort)identityJson.Length, (ushort)keyMaterialJson.Length, (ushort)emergency.Length);
+        var info = new CardInfo(PatientCardProfile.Version, serial, request.IssuerId, today, (ushort)identityJson.Length, (ushort)keyMaterialJson.Length, (ushort)emergencyRoom);
         CryptographicOperations.ZeroMemory(keyMaterialJson);
-        var emergencyImage = PatientCardProfile.ToFileImage(emergency);
+        var emergencyImage = PatientCardProfile.ToFileImage(emergency, PatientCardProfile.FileSizeFor(emergencyRoom));
         var required = CardCapacity.Required(identityImage.Length - 2, keyMaterialImage.Length - 2, emergencyImage.Length - 2, logRecords);
         if (required > freeBefore)
         {
@@ -188,12 +197,17 @@ public sealed class CardPersonalizer
         await session.FormatPiccAsync(cancellationToken);
     }
 
-    /// <summary>GetVersion: an NXP DESFire EV1 or later with at least 4 KB; returns the version and UID.</summary>
+    /// <summary>
+    /// PICC level, then GetVersion: an NXP DESFire EV1 or later with at least 4 KB; returns the version and UID.
+    /// Selecting the PICC first ends an authentication left open on the card by an earlier connection
+    /// (a card that stayed in the field): in that state the card MACs its GetVersion answer.
+    /// </summary>
     internal static async Task<(DesfireVersion Version, byte[] Uid)> CheckCardAsync(DesfireSession session, CancellationToken cancellationToken)
     {
         DesfireVersion version;
         try
         {
+            await session.SelectApplicationAsync(DesfireAid.Picc, cancellationToken);
             version = await session.GetVersionAsync(cancellationToken);
         }
         catch (Exception e) when (e is DesfireException or DesfireProtocolException or Iso7816.ApduFormatException)

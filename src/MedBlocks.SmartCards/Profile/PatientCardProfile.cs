@@ -98,14 +98,22 @@ public static class PatientCardProfile
     public static int RoundUp(int size) => (size + MemoryBlock - 1) / MemoryBlock * MemoryBlock;
 
     /// <summary>The file image <c>u16 BE length ‖ content ‖ zeros</c> of <see cref="FileSizeFor"/> bytes.</summary>
-    public static byte[] ToFileImage(ReadOnlySpan<byte> content)
+    public static byte[] ToFileImage(ReadOnlySpan<byte> content) => ToFileImage(content, FileSizeFor(content.Length));
+
+    /// <summary>The file image <c>u16 BE length ‖ content ‖ zeros</c> of <paramref name="fileSize"/> bytes (a file with room to spare).</summary>
+    public static byte[] ToFileImage(ReadOnlySpan<byte> content, int fileSize)
     {
         if (content.Length > ushort.MaxValue)
         {
             throw new ArgumentException($"Card file content is at most {ushort.MaxValue} bytes; got {content.Length}.", nameof(content));
         }
 
-        var image = new byte[FileSizeFor(content.Length)];
+        if (fileSize < FileSizeFor(content.Length))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fileSize), fileSize, $"{content.Length} bytes of content need a file of {FileSizeFor(content.Length)} bytes.");
+        }
+
+        var image = new byte[fileSize];
         image[0] = (byte)(content.Length >> 8);
         image[1] = (byte)content.Length;
         content.CopyTo(image.AsSpan(LengthPrefixSize));

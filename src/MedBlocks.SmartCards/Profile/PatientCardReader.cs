@@ -120,7 +120,8 @@ public sealed class PatientCardReader : IDisposable
     public async Task<EmergencyCardRead> ReadForEmergencyAsync(CancellationToken cancellationToken = default)
     {
         var info = await OpenAsync(CardKeyRole.Emergency, PatientCardProfile.EmergencyKey, cancellationToken);
-        var image = await ReadFileAsync(PatientCardProfile.EmergencySummaryFile, info.EmergencySummaryLength, PatientCardProfile.EmergencySummaryCommMode, cancellationToken);
+        // The card info's length sizes file 03; an update since issue may hold shorter content, so the file's own prefix counts.
+        var image = await ReadFileAsync(PatientCardProfile.EmergencySummaryFile, info.EmergencySummaryLength, PatientCardProfile.EmergencySummaryCommMode, cancellationToken, exactLength: false);
         var signedSummary = EmergencySummaryPayload.Decompress(ContentOf(image, "emergency summary"));
         await AppendLogAsync(AccessLogAction.ReadEmergency, cancellationToken);
         return new EmergencyCardRead(_uid!, info, EmergencySummary.ParseSigned(signedSummary), signedSummary);
@@ -147,20 +148,24 @@ public sealed class PatientCardReader : IDisposable
 
     public void Dispose() => _session.Dispose();
 
+    /// <summary>The session of this tap, for the profile's writers.</summary>
+    internal DesfireSession Session => _session;
+
+    /// <summary>UID, application, card info, then authentication with <paramref name="keyNumber"/>: the start of every tap.</summary>
+    internal Task<CardInfo> OpenWithKeyAsync(CardKeyRole role, byte keyNumber, CancellationToken cancellationToken) => OpenAsync(role, keyNumber, cancellationToken);
+
+    /// <summary>Authenticates again in this tap with another key of the profile.</summary>
+    internal Task SwitchKeyAsync(CardKeyRole role, byte keyNumber, CancellationToken cancellationToken) => AuthenticateAsync(role, keyNumber, cancellationToken);
+
     /// <summary>The identity read by <see cref="ReadForCheckInAsync"/> in this tap.</summary>
     internal CardIdentity RequireCheckedIn() =>
         _identity ?? throw new InvalidOperationException("Read the card for check-in first.");
 
     /// <summary>Appends an access log record for something done with the unlocked keys (a grant, a refusal).</summary>
-    internal Task RecordActionAsync(AccessLogAction action, CancellationToken cancellationToken)
-    {
-        if (_info is null || !_session.IsAuthenticated)
-        {
-            throw new InvalidOperationException("Read the card for check-in before recording an action on it.");
-        }
-
-        return AppendLogAsync(action, cancellationToken);
-    }
+    internal Task RecordActionAsync(AccessLogAction action, CancellationToken cancellationToken) =>
+        _info is null || !_session.IsAuthenticated
+            ? throw new InvalidOperationException("Open the card before recording an action on it.")
+            : AppendLogAsync(action, cancellationToken);
 
     private static byte[] ContentOf(byte[] image, string what) =>
         PatientCardProfile.FromFileImage(image)
@@ -229,7 +234,7 @@ public sealed class PatientCardReader : IDisposable
     /// Reads a file image with the exact length the card info announces: one ReadData, and no guessing
     /// where the CRC of an enciphered zero-padded answer sits.
     /// </summary>
-    private async Task<byte[]> ReadFileAsync(byte file, int contentLength, DesfireCommMode commMode, CancellationToken cancellationToken)
+    private async Task<byte[]> ReadFileAsync(byte file, int contentLength, DesfireCommMode commMode, CancellationToken cancellationToken, bool exactLength = true)
     {
         if (contentLength == 0)
         {
@@ -246,7 +251,7 @@ public sealed class PatientCardReader : IDisposable
             throw new PatientCardException(PatientCardError.CorruptContent, $"File {file:X2} is missing, smaller than announced, or has other access rights than the profile's.", e);
         }
 
-        if (((image[0] << 8) | image[1]) != contentLength)
+        if (exactLength && ((image[0] << 8) | image[1]) != contentLength)
         {
             throw new PatientCardException(PatientCardError.CorruptContent, $"File {file:X2} holds another length than the card info announces.");
         }

@@ -33,6 +33,13 @@ public sealed record PersonalizationRequest
     /// <summary>Patient (default) or the staff role the card signs in with; the participant's ledger role must be <see cref="CardHolderRoles.LedgerRole"/> of it.</summary>
     public CardHolderRole Role { get; init; } = CardHolderRole.Patient;
 
+    /// <summary>
+    /// Extra bytes of room in file 03 for later emergency summary updates (compressed size); 0 sizes the
+    /// file to this summary. The card info's emergency length then announces the file's room, and the
+    /// file's own length prefix the summary.
+    /// </summary>
+    public int EmergencySummaryReserve { get; init; }
+
     /// <summary>A fixed card serial (re-issue, tests); a random one when null.</summary>
     public ulong? CardSerial { get; init; }
 

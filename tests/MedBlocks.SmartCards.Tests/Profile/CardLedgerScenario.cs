@@ -1,8 +1,8 @@
 using MedBlocks.Core.Ledger;
 using MedBlocks.Core.Participants;
-using MedBlocks.Core.Records;
 using MedBlocks.Core.Sharing;
 using MedBlocks.Ledger;
+using MedBlocks.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace MedBlocks.SmartCards.Tests.Profile;
@@ -68,28 +68,5 @@ internal sealed class CardLedgerScenario : IDisposable
         {
             // Left for the OS temp cleaner.
         }
-    }
-
-    /// <summary>Records by their SHA-256, in memory.</summary>
-    internal sealed class MemoryRecordStore : IRecordStore
-    {
-        private readonly Dictionary<string, byte[]> _records = new(StringComparer.Ordinal);
-
-        public async Task<string> AddAsync(Stream content, CancellationToken cancellationToken = default)
-        {
-            using var buffer = new MemoryStream();
-            await content.CopyToAsync(buffer, cancellationToken);
-            var bytes = buffer.ToArray();
-            var cid = "f" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-            _records[cid] = bytes;
-            return cid;
-        }
-
-        public Task<Stream> OpenReadAsync(string cid, CancellationToken cancellationToken = default) =>
-            _records.TryGetValue(cid, out var bytes)
-                ? Task.FromResult<Stream>(new MemoryStream(bytes, writable: false))
-                : throw new RecordNotFoundException(cid);
-
-        public Task<bool> ContainsAsync(string cid, CancellationToken cancellationToken = default) => Task.FromResult(_records.ContainsKey(cid));
     }
 }

@@ -8,16 +8,13 @@ public sealed class CardSharingTests : IDisposable
 {
     private const string KioskAddress = "kiosk-reception-1";
     private readonly CardLedgerScenario _ledger = new();
+    private readonly ConfigurationKeyProvider _kiosk = PatientCardTestKit.KioskKeys();
 
     [Fact]
     public async Task GrantAsync_RightPin_DoctorGetsAWrappedKeyAndTheCardLogsTheGrant()
     {
-        await _ledger.DeclareAsync();
-        var record = await _ledger.AddRecordAsync("HbA1c 41 mmol/mol");
-        var transport = await IssuedCardAsync();
-        using var keys = PatientCardTestKit.KioskKeys();
-        using var reader = Reader(transport, keys);
-        await reader.ReadForCheckInAsync();
+        var (record, reader) = await CheckedInAsync("HbA1c 41 mmol/mol");
+        using var tap = reader;
         var colleague = PatientCardTestKit.Staff(CardHolderRole.Registrar);
         Assert.NotEqual(CardLedgerScenario.Patient.Address, record.Author);
 
@@ -36,12 +33,8 @@ public sealed class CardSharingTests : IDisposable
     [Fact]
     public async Task GrantAsync_GranteeAlreadyHoldsKey_AppendsAndLogsNothing()
     {
-        await _ledger.DeclareAsync();
-        var record = await _ledger.AddRecordAsync("x-ray report");
-        var transport = await IssuedCardAsync();
-        using var keys = PatientCardTestKit.KioskKeys();
-        using var reader = Reader(transport, keys);
-        await reader.ReadForCheckInAsync();
+        var (record, reader) = await CheckedInAsync("x-ray report");
+        using var tap = reader;
         var head = await _ledger.Ledger.GetHeadAsync();
 
         var entry = await new CardSharing(_ledger.Service).GrantAsync(reader, PatientCardTestKit.Pin, record.Hash, CardLedgerScenario.Doctor.Address);
@@ -54,12 +47,8 @@ public sealed class CardSharingTests : IDisposable
     [Fact]
     public async Task GrantAsync_WrongPin_LedgerUnchanged()
     {
-        await _ledger.DeclareAsync();
-        var record = await _ledger.AddRecordAsync("x-ray report");
-        var transport = await IssuedCardAsync();
-        using var keys = PatientCardTestKit.KioskKeys();
-        using var reader = Reader(transport, keys);
-        await reader.ReadForCheckInAsync();
+        var (record, reader) = await CheckedInAsync("x-ray report");
+        using var tap = reader;
         var head = await _ledger.Ledger.GetHeadAsync();
 
         await Assert.ThrowsAsync<WrongPinException>(() => new CardSharing(_ledger.Service).GrantAsync(reader, "000000", record.Hash, PatientCardTestKit.Staff(CardHolderRole.Registrar).Address));
@@ -70,12 +59,8 @@ public sealed class CardSharingTests : IDisposable
     [Fact]
     public async Task GrantAsync_UnknownGrantee_ClearErrorNothingAppended()
     {
-        await _ledger.DeclareAsync();
-        var record = await _ledger.AddRecordAsync("x-ray report");
-        var transport = await IssuedCardAsync();
-        using var keys = PatientCardTestKit.KioskKeys();
-        using var reader = Reader(transport, keys);
-        await reader.ReadForCheckInAsync();
+        var (record, reader) = await CheckedInAsync("x-ray report");
+        using var tap = reader;
         var stranger = Core.Participants.Participant.Create(Core.Participants.ParticipantRole.Practitioner, 2048);
 
         var error = await Assert.ThrowsAsync<MedBlockNotFoundException>(() => new CardSharing(_ledger.Service).GrantAsync(reader, PatientCardTestKit.Pin, record.Hash, stranger.Address));
@@ -87,12 +72,8 @@ public sealed class CardSharingTests : IDisposable
     [Fact]
     public async Task RefuseAsync_RightPin_MedBlockRefusedOnceAndLogged()
     {
-        await _ledger.DeclareAsync();
-        var record = await _ledger.AddRecordAsync("note");
-        var transport = await IssuedCardAsync();
-        using var keys = PatientCardTestKit.KioskKeys();
-        using var reader = Reader(transport, keys);
-        await reader.ReadForCheckInAsync();
+        var (record, reader) = await CheckedInAsync("note");
+        using var tap = reader;
         var sharing = new CardSharing(_ledger.Service);
 
         var refusal = await sharing.RefuseAsync(reader, PatientCardTestKit.Pin, record.Hash);
@@ -130,9 +111,23 @@ public sealed class CardSharingTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => new CardSharing(_ledger.Service).GrantAsync(reader, PatientCardTestKit.Pin, "abc", "def"));
     }
 
-    public void Dispose() => _ledger.Dispose();
+    public void Dispose()
+    {
+        _ledger.Dispose();
+        _kiosk.Dispose();
+    }
 
     private static async Task<SimulatedCardTransport> IssuedCardAsync() => (await PatientCardReaderTests.IssuedCardAsync()).Transport;
+
+    /// <summary>Declares the cast, adds a record the doctor wrote for the patient, and reads the patient's card for check-in.</summary>
+    private async Task<(Core.Ledger.MedBlockView Record, PatientCardReader Reader)> CheckedInAsync(string text)
+    {
+        await _ledger.DeclareAsync();
+        var record = await _ledger.AddRecordAsync(text);
+        var reader = Reader(await IssuedCardAsync(), _kiosk);
+        await reader.ReadForCheckInAsync();
+        return (record, reader);
+    }
 
     private PatientCardReader Reader(Transport.ICardTransport transport, IKeyProvider keys) =>
         new(transport, keys, new StationIdentity(KioskAddress, StationRole.CheckIn), new PinAttemptLimiter(_ledger.Clock), _ledger.Clock, new LedgerCardRevocationCheck(_ledger.Ledger));

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using MedBlocks.Cli.Hosting;
+using MedBlocks.SmartCards.Profile;
+
+namespace MedBlocks.Cli.Tests.Commands;
+
+/// <summary><c>medblocks card ...</c> against simulator card image files, with PINs from the environment as a script gives them.</summary>
+public sealed class CardCommandsTests : IDisposable
+{
+    private const string Pin = "482916";
+    private const string BackupPassphrase = "backup passphrase 1";
+    private readonly CliHarness cli = new();
+
+    public CardCommandsTests()
+    {
+        cli.SetEnvironment(CardPinSource.NewPinVariable, Pin);
+        cli.SetEnvironment(CardPinSource.PinVariable, Pin);
+        cli.SetEnvironment(CardPinSource.BackupVariable, BackupPassphrase);
+        File.WriteAllText(Path.Combine(cli.Home, CardCommandContext.KeysFileName), """
+            {"piccMaster":"00112233445566778899AABBCCDDEEFF","applicationMaster":"0F1E2D3C4B5A69788796A5B4C3D2E1F0",
+             "write":"A0A1A2A3A4A5A6A7A8A9AAABACADAEAF","read":"B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF","emergency":"C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF"}
+            """);
+    }
+
+    private string CardImage => Path.Combine(cli.Home, "card.json");
+
+    private string Backup => Path.Combine(cli.Home, "patient.backup.json");
+
+    [Fact]
+    public async Task PersonaliseReadEmergencyLog_OnAnImageFile_ShowsTheCardAndItsAccessLog()
+    {
+        var serial = await PersonaliseAsync(CardImage);
+
+        var read = await cli.RunOkAsync("card", "read", "--image", CardImage, "--unlock");
+        var emergency = await cli.RunOkAsync("card", "emergency", "--image", CardImage, "--station", "ambulance-7");
+        var log = await cli.RunOkAsync("card", "log", "--image", CardImage);
+
+        Assert.Contains($"patient card {serial}", read.Output, StringComparison.Ordinal);
+        Assert.Contains("Jenny Tallia", read.Output, StringComparison.Ordinal);
+        Assert.Contains("PIN:        correct", read.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Pin, read.Output + read.Error, StringComparison.Ordinal);
+        Assert.Contains("Allergies:     penicillin (anaphylaxis) HIGH RISK", emergency.Output, StringComparison.Ordinal);
+        Assert.Contains("Medications:   none known", emergency.Output, StringComparison.Ordinal);
+        Assert.Contains("Devices:       not recorded", emergency.Output, StringComparison.Ordinal);
+        Assert.Contains("signature valid", emergency.Output, StringComparison.Ordinal);
+        var lines = log.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("Emergency  ReadEmergency", lines[1], StringComparison.Ordinal);
+        Assert.Contains("ReadIdentity", lines[2], StringComparison.Ordinal);
+        Assert.True(File.Exists(Backup));
+    }
+
+    [Fact]
+    public async Task Reissue_FromBackup_NewCardReadsAndTheOldOneIsRefusedAsRevoked()
+    {
+        var oldSerial = await PersonaliseAsync(CardImage);
+        var newImage = Path.Combine(cli.Home, "card2.json");
+        cli.SetEnvironment(CardPinSource.NewPinVariable, "735102");
+
+        var reissue = await cli.RunOkAsync(["card", "reissue", "--image", newImage, "--backup", Backup, "--replaces", oldSerial, .. Content(), "--json"]);
+        cli.SetEnvironment(CardPinSource.PinVariable, "735102");
+        var newCard = await cli.RunOkAsync("card", "read", "--image", newImage, "--unlock", "--json");
+        var oldCard = await cli.RunAsync("card", "read", "--image", CardImage);
+
+        using var issued = JsonDocument.Parse(reissue.Output);
+        Assert.NotNull(issued.RootElement.GetProperty("revocation").GetString());
+        using var read = JsonDocument.Parse(newCard.Output);
+        Assert.True(read.RootElement.GetProperty("pinVerified").GetBoolean());
+        Assert.Equal(issued.RootElement.GetProperty("address").GetString(), read.RootElement.GetProperty("address").GetString());
+        Assert.NotEqual(oldSerial, read.RootElement.GetProperty("serial").GetString());
+        Assert.Equal(ExitCodes.Denied, oldCard.ExitCode);
+        Assert.Contains("revoked (lost)", oldCard.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", oldCard.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_WrongPin_DeniedWithTriesLeft()
+    {
+        await PersonaliseAsync(CardImage);
+        cli.SetEnvironment(CardPinSource.PinVariable, "000000");
+
+        var run = await cli.RunAsync("card", "read", "--image", CardImage, "--unlock");
+
+        Assert.Equal(ExitCodes.Denied, run.ExitCode);
+        Assert.Contains("Wrong PIN. 4 tries left", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Format_NeedsYesThenLeavesACardThatReadsAsNotAMedBlocksCard()
+    {
+        await PersonaliseAsync(CardImage);
+
+        var refused = await cli.RunAsync("card", "format", "--image", CardImage);
+        await cli.RunOkAsync("card", "format", "--image", CardImage, "--yes");
+        var read = await cli.RunAsync("card", "read", "--image", CardImage);
+
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Contains("--yes", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Integrity, read.ExitCode);
+        Assert.Contains("without the MedBlocks application", read.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Personalise_StaffCard_NeedsNoBackupAndReadsWithItsRole()
+    {
+        await CreateAuthorAndSummaryAsync();
+
+        await cli.RunOkAsync(["card", "personalise", "--image", CardImage, "--role", "paramedic", .. Content()]);
+        var read = await cli.RunOkAsync("card", "read", "--image", CardImage, "--json");
+
+        using var json = JsonDocument.Parse(read.Output);
+        Assert.Equal("paramedic", json.RootElement.GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Personalise_PatientWithoutBackup_RefusedBeforeTouchingTheCard()
+    {
+        await CreateAuthorAndSummaryAsync();
+
+        var run = await cli.RunAsync(["card", "personalise", "--image", CardImage, .. Content()]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--backup", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(CardImage));
+    }
+
+    [Theory]
+    [InlineData("--image", "x.json", "--reader", "Reader 0")]
+    [InlineData("--station", "desk")]
+    public async Task Read_WithBothOrNeitherCardSource_UsageError(params string[] options)
+    {
+        var run = await cli.RunAsync(["card", "read", .. options]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("exactly one of --image FILE", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_UnknownPcscReader_OneLineReaderErrorNoStackTrace()
+    {
+        var run = await cli.RunAsync("card", "read", "--reader", "No Such Reader 99");
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.StartsWith("error: Card reader: ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_MissingImage_NotFound()
+    {
+        var run = await cli.RunAsync("card", "read", "--image", Path.Combine(cli.Home, "absent.json"));
+
+        Assert.Equal(ExitCodes.NotFound, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Emergency_KeysWithoutTheEmergencyMaster_Denied()
+    {
+        await PersonaliseAsync(CardImage);
+        var kioskKeys = Path.Combine(cli.Home, "kiosk-keys.json");
+        await File.WriteAllTextAsync(kioskKeys, """{"read":"B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF"}""");
+
+        var run = await cli.RunAsync("card", "emergency", "--image", CardImage, "--card-keys", kioskKeys);
+
+        Assert.Equal(ExitCodes.Denied, run.ExitCode);
+        Assert.Contains("card keys lack", run.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => cli.Dispose();
+
+    private string[] Content() =>
+        ["--key", cli.KeyFile("doctor"), "--name", "Jenny Tallia", "--birth-date", "2003-02-23", "--sex", "female", "--summary", Path.Combine(cli.Home, "summary.json")];
+
+    private async Task<string> PersonaliseAsync(string image)
+    {
+        await CreateAuthorAndSummaryAsync();
+        var run = await cli.RunOkAsync(["card", "personalise", "--image", image, "--backup", Backup, .. Content(), "--json"]);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(2048, json.RootElement.GetProperty("rsaBits").GetInt32());
+        Assert.NotNull(json.RootElement.GetProperty("declared").GetString());
+        return json.RootElement.GetProperty("serial").GetString()!;
+    }
+
+    private async Task CreateAuthorAndSummaryAsync()
+    {
+        var doctor = await cli.CreateParticipantAsync("doctor", "practitioner");
+        var summary = new EmergencySummary(
+            AllergiesNoneKnown: false,
+            Allergies: [new EmergencyAllergy("penicillin", "anaphylaxis", AllergyCriticality.High)],
+            Medications: [],
+            Problems: ["asthma"],
+            Resuscitation: ResuscitationStatus.FullResuscitation,
+            BloodGroup: "O+",
+            Contacts: [new("Sam Tallia", "partner", "+44 20 7946 0958")],
+            Author: doctor,
+            Date: new DateOnly(2026, 11, 25)) { MedicationsNoneKnown = true };
+        await File.WriteAllBytesAsync(Path.Combine(cli.Home, "summary.json"), EmergencySummaryJson.Write(summary));
+    }
+}
