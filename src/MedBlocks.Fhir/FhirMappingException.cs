@@ -1,6 +1,9 @@
 namespace MedBlocks.Fhir;
 
-/// <summary>FHIR content that cannot be mapped without losing or inventing data; <see cref="Problems"/> names each part.</summary>
+/// <summary>
+/// FHIR content that cannot be mapped without losing or inventing data; <see cref="Problems"/> names
+/// each part. The message may quote clinical text: show it to the clinician, never log it.
+/// </summary>
 public sealed class FhirMappingException : Exception
 {
     public FhirMappingException(string message, IReadOnlyList<string> problems)

@@ -209,4 +209,18 @@ public sealed class EmergencySummaryBundleTests
         Assert.Equal([new EmergencyMedication("furosemide", "40 mg in the morning")], result.Summary.Medications);
         Assert.Contains("\"warfarin\" is not a current medication", Assert.Single(result.Warnings), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromBundle_SubjectFromCardIdentity_PatientMapsBackToTheIdentity()
+    {
+        var identity = new CardIdentity(FhirTestKit.Doctor.Address, new string('A', 43), "Omar Haddad", new DateOnly(1958, 7, 4), "male", "00000000000000A1", new DateOnly(2026, 11, 25));
+        var summary = EmergencySummarySamples.Typical(Author);
+        var json = FhirJson.Serialize(EmergencySummaryBundleWriter.ToBundle(summary, PatientMapping.ToPatient(identity), FhirTestKit.Doctor.Sign(summary.ToJsonBytes()), FhirTestKit.Assembled));
+
+        var result = EmergencySummaryBundleReader.FromBundle(FhirJson.Parse<Bundle>(json));
+
+        Assert.Equal(identity, PatientMapping.ToCardIdentity(result.Patient!));
+        Assert.Equal(summary, result.Summary);
+        Assert.True(result.SignatureValid);
+    }
 }
