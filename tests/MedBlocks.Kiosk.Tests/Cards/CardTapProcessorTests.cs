@@ -3,6 +3,7 @@ using MedBlocks.Kiosk.Cards;
 using MedBlocks.Kiosk.Demo;
 using MedBlocks.Kiosk.Options;
 using MedBlocks.Kiosk.Simulation;
+using MedBlocks.Kiosk.Tests.CheckIn;
 using MedBlocks.Pcsc.Hosting;
 using MedBlocks.SmartCards.Profile;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,14 +13,7 @@ namespace MedBlocks.Kiosk.Tests.Cards;
 /// <summary>The card side in process: simulated reader → card event channel → tap processor → screen events.</summary>
 public sealed class CardTapProcessorTests : IAsyncLifetime
 {
-    private static readonly CardKeyOptions Keys = new()
-    {
-        PiccMaster = "00112233445566778899AABBCCDDEEFF",
-        ApplicationMaster = "0F1E2D3C4B5A69788796A5B4C3D2E1F0",
-        Write = "A0A1A2A3A4A5A6A7A8A9AAABACADAEAF",
-        Read = "B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF",
-        Emergency = "C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF",
-    };
+    private static readonly CardKeyOptions Keys = KioskTestKit.DevelopmentCardKeys();
 
     private readonly string folder = Directory.CreateTempSubdirectory("kiosk-tap-").FullName;
     private DemoCardCatalog catalog = null!;

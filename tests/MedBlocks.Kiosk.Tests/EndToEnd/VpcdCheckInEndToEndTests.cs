@@ -1,6 +1,7 @@
 using MedBlocks.Kiosk.Demo;
 using MedBlocks.Kiosk.Options;
 using MedBlocks.Kiosk.Simulation;
+using MedBlocks.Kiosk.Tests.CheckIn;
 using MedBlocks.Pcsc.Tests.Integration;
 using MedBlocks.Simulator.Card;
 using MedBlocks.Simulator.Vpcd;
@@ -26,14 +27,7 @@ public sealed class VpcdCheckInEndToEndTests(PcscdFixture pcscd) : IAsyncLifetim
         var options = Microsoft.Extensions.Options.Options.Create(new KioskOptions
         {
             DataFolder = Path.Combine(dataFolder, "cards-source"),
-            CardKeys = new()
-            {
-                PiccMaster = "00112233445566778899AABBCCDDEEFF",
-                ApplicationMaster = "0F1E2D3C4B5A69788796A5B4C3D2E1F0",
-                Write = "A0A1A2A3A4A5A6A7A8A9AAABACADAEAF",
-                Read = "B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF",
-                Emergency = "C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF",
-            },
+            CardKeys = KioskTestKit.DevelopmentCardKeys(),
         });
         catalog = new DemoCardCatalog(options);
         await new DemoSeeder(catalog, options, TimeProvider.System, NullLogger<DemoSeeder>.Instance).SeedAsync(CancellationToken.None);
