@@ -221,23 +221,8 @@ internal static class CardCommands
             }
         }
 
-        public async Task<byte[]> SignSummaryAsync(ParseResult parse, CliSession session, CancellationToken cancellationToken)
-        {
-            var path = Path.GetFullPath(parse.GetValue(summary)!);
-            if (!File.Exists(path))
-            {
-                throw new CliException($"The emergency summary file {path} does not exist.", ExitCodes.NotFound);
-            }
-
-            var parsed = EmergencySummaryJson.Parse(await File.ReadAllBytesAsync(path, cancellationToken));
-            using var author = session.OpenParticipant();
-            if (!string.Equals(parsed.Author, author.Address, StringComparison.Ordinal))
-            {
-                throw new CliException($"The summary's author is {parsed.Author}; sign it with that author's key file (--key), not {author.Address}.", ExitCodes.Denied);
-            }
-
-            return parsed.Sign(author);
-        }
+        public Task<byte[]> SignSummaryAsync(ParseResult parse, CliSession session, CancellationToken cancellationToken) =>
+            EmergencySummaryFile.SignAsync(parse.GetValue(summary)!, session, cancellationToken);
 
         public PersonalizationRequest Request(ParseResult parse, CliSession session, string pin, byte[] signedSummary, CardHolderRole role, Func<int, Participant> createParticipant)
         {

@@ -69,7 +69,10 @@ internal static class CardReadCommands
 
     private static Command BuildEmergency(CliApplication app, CardCommandContext context)
     {
-        var command = new Command("emergency", "Read the emergency summary as a paramedic station (emergency key) and check its author's signature.");
+        var command = new Command("emergency", "Read the emergency summary as a paramedic station (emergency key) and check its author's signature; 'update' writes a new one.")
+        {
+            CardEmergencyUpdateCommand.Build(app, context),
+        };
         app.SetAction(command, async (parse, session, cancellationToken) =>
         {
             using var keys = context.OpenKeys(parse, session);

@@ -166,6 +166,71 @@ public sealed class CardCommandsTests : IDisposable
         Assert.Contains("card keys lack", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EmergencyUpdate_NewSummarySignedByItsAuthor_EmergencyReadShowsItAndTheLogTheWrite()
+    {
+        await PersonaliseAsync(CardImage);
+        var doctor = await AuthorAddressAsync();
+        var updated = Path.Combine(cli.Home, "updated.json");
+        await File.WriteAllBytesAsync(updated, EmergencySummaryJson.Write(Summary(doctor) with { Allergies = [new EmergencyAllergy("latex")], Contacts = [] }));
+
+        var update = await cli.RunOkAsync("card", "emergency", "update", "--image", CardImage, "--summary", updated, "--key", cli.KeyFile("doctor"), "--json");
+        var emergency = await cli.RunOkAsync("card", "emergency", "--image", CardImage);
+        var log = await cli.RunOkAsync("card", "log", "--image", CardImage, "--json");
+
+        using var result = JsonDocument.Parse(update.Output);
+        Assert.InRange(result.RootElement.GetProperty("compressed").GetInt32(), 1, result.RootElement.GetProperty("room").GetInt32());
+        Assert.Contains("Allergies:     latex", emergency.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("penicillin", emergency.Output, StringComparison.Ordinal);
+        Assert.Contains("signature valid", emergency.Output, StringComparison.Ordinal);
+        using var records = JsonDocument.Parse(log.Output);
+        Assert.Contains(records.RootElement.EnumerateArray(), r => r.GetProperty("action").GetString() == "Write" && r.GetProperty("role").GetString() == "Enrolment");
+    }
+
+    [Fact]
+    public async Task EmergencyUpdate_SummaryOfAnotherAuthor_DeniedBeforeTheCardIsTouched()
+    {
+        await PersonaliseAsync(CardImage);
+        await cli.CreateParticipantAsync("nurse", "practitioner");
+        var before = await File.ReadAllBytesAsync(CardImage);
+
+        var run = await cli.RunAsync("card", "emergency", "update", "--image", CardImage, "--summary", Path.Combine(cli.Home, "summary.json"), "--key", cli.KeyFile("nurse"));
+
+        Assert.Equal(ExitCodes.Denied, run.ExitCode);
+        Assert.Contains("sign it with that author's key file", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(CardImage));
+    }
+
+    [Fact]
+    public async Task EmergencyUpdate_SummaryLargerThanTheCardsRoom_RefusedAndTheOldSummaryStillReads()
+    {
+        await PersonaliseAsync(CardImage);
+        var doctor = await AuthorAddressAsync();
+        var large = Path.Combine(cli.Home, "large.json");
+        var medications = Enumerable.Range(1, 40).Select(i => new EmergencyMedication($"medication {i} {Guid.NewGuid():N}", $"{i} mg daily")).ToList();
+        await File.WriteAllBytesAsync(large, EmergencySummaryJson.Write(Summary(doctor) with { Medications = medications, MedicationsNoneKnown = false }));
+
+        var run = await cli.RunAsync("card", "emergency", "update", "--image", CardImage, "--summary", large, "--key", cli.KeyFile("doctor"));
+        var emergency = await cli.RunOkAsync("card", "emergency", "--image", CardImage);
+
+        Assert.Equal(ExitCodes.Integrity, run.ExitCode);
+        Assert.Contains("Re-issue the card with more room", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Allergies:     penicillin", emergency.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmergencyUpdate_KioskKeysWithoutTheWriteMaster_Denied()
+    {
+        await PersonaliseAsync(CardImage);
+        var kioskKeys = Path.Combine(cli.Home, "kiosk-keys.json");
+        await File.WriteAllTextAsync(kioskKeys, """{"read":"B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF","emergency":"C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF"}""");
+
+        var run = await cli.RunAsync("card", "emergency", "update", "--image", CardImage, "--card-keys", kioskKeys, "--summary", Path.Combine(cli.Home, "summary.json"), "--key", cli.KeyFile("doctor"));
+
+        Assert.Equal(ExitCodes.Denied, run.ExitCode);
+        Assert.Contains("card keys lack", run.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => cli.Dispose();
 
     private string[] Content() =>
@@ -184,16 +249,23 @@ public sealed class CardCommandsTests : IDisposable
     private async Task CreateAuthorAndSummaryAsync()
     {
         var doctor = await cli.CreateParticipantAsync("doctor", "practitioner");
-        var summary = new EmergencySummary(
-            AllergiesNoneKnown: false,
-            Allergies: [new EmergencyAllergy("penicillin", "anaphylaxis", AllergyCriticality.High)],
-            Medications: [],
-            Problems: ["asthma"],
-            Resuscitation: ResuscitationStatus.FullResuscitation,
-            BloodGroup: "O+",
-            Contacts: [new("Sam Tallia", "partner", "+44 20 7946 0958")],
-            Author: doctor,
-            Date: new DateOnly(2026, 11, 25)) { MedicationsNoneKnown = true };
-        await File.WriteAllBytesAsync(Path.Combine(cli.Home, "summary.json"), EmergencySummaryJson.Write(summary));
+        await File.WriteAllBytesAsync(Path.Combine(cli.Home, "summary.json"), EmergencySummaryJson.Write(Summary(doctor)));
     }
+
+    private async Task<string> AuthorAddressAsync()
+    {
+        var summary = EmergencySummaryJson.Parse(await File.ReadAllBytesAsync(Path.Combine(cli.Home, "summary.json")));
+        return summary.Author;
+    }
+
+    private static EmergencySummary Summary(string author) => new(
+        AllergiesNoneKnown: false,
+        Allergies: [new EmergencyAllergy("penicillin", "anaphylaxis", AllergyCriticality.High)],
+        Medications: [],
+        Problems: ["asthma"],
+        Resuscitation: ResuscitationStatus.FullResuscitation,
+        BloodGroup: "O+",
+        Contacts: [new("Sam Tallia", "partner", "+44 20 7946 0958")],
+        Author: author,
+        Date: new DateOnly(2026, 11, 25)) { MedicationsNoneKnown = true };
 }

@@ -26,7 +26,7 @@ public sealed class MedblocksCardCommandTests(PcscdFixture pcscd) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task CardCommands_ThroughAReaderByName_PersonaliseReadEmergencyFormat()
+    public async Task CardCommands_ThroughAReaderByName_PersonaliseReadEmergencyUpdateFormat()
     {
         var doctorKey = Path.Combine(home, "doctor.key.json");
         var created = await RunOkAsync("participant", "create", "--role", "practitioner", "--rsa-bits", "2048", "--key", doctorKey, "--json");
@@ -46,6 +46,9 @@ public sealed class MedblocksCardCommandTests(PcscdFixture pcscd) : IAsyncLifeti
             "--name", "Jenny Tallia", "--birth-date", "2003-02-23", "--sex", "female", "--summary", Path.Combine(home, "summary.json"));
         var read = await RunOkAsync("card", "read", "--reader", reader, "--unlock");
         var emergency = await RunOkAsync("card", "emergency", "--reader", reader);
+        await File.WriteAllBytesAsync(Path.Combine(home, "updated.json"), EmergencySummaryJson.Write(summary with { Allergies = ["latex"], Problems = [] }));
+        var update = await RunOkAsync("card", "emergency", "update", "--reader", reader, "--key", doctorKey, "--summary", Path.Combine(home, "updated.json"));
+        var updated = await RunOkAsync("card", "emergency", "--reader", reader);
         await RunOkAsync("card", "format", "--reader", reader, "--yes");
         var afterFormat = await RunAsync("card", "read", "--reader", reader);
 
@@ -54,6 +57,9 @@ public sealed class MedblocksCardCommandTests(PcscdFixture pcscd) : IAsyncLifeti
         Assert.Contains("PIN:        correct", read, StringComparison.Ordinal);
         Assert.Contains("Allergies:     penicillin", emergency, StringComparison.Ordinal);
         Assert.Contains("signature valid", emergency, StringComparison.Ordinal);
+        Assert.Contains("Emergency summary updated on card", update, StringComparison.Ordinal);
+        Assert.Contains("Allergies:     latex", updated, StringComparison.Ordinal);
+        Assert.Contains("signature valid", updated, StringComparison.Ordinal);
         Assert.Equal(5, afterFormat.ExitCode);
         Assert.Contains("without the MedBlocks application", afterFormat.Error, StringComparison.Ordinal);
     }
