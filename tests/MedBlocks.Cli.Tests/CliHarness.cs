@@ -13,9 +13,12 @@ internal sealed class CliHarness : IDisposable
     public const string Passphrase = "correct horse battery staple";
 
     private readonly Dictionary<string, string> environment = new(StringComparer.Ordinal);
+    private readonly TimeProvider time;
 
-    public CliHarness()
+    /// <param name="time">The clock every run is given (default: the system clock).</param>
+    public CliHarness(TimeProvider? time = null)
     {
+        this.time = time ?? TimeProvider.System;
         Home = Path.Combine(Path.GetTempPath(), "medblocks-cli-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Home);
         environment[CliWorkspace.HomeVariable] = Home;
@@ -47,7 +50,7 @@ internal sealed class CliHarness : IDisposable
         var application = new CliApplication(
             console,
             name => environment.TryGetValue(name, out var value) ? value : null,
-            TimeProvider.System,
+            time,
             Argon2Parameters.FastForTests);
         var exitCode = await application.RunAsync(args);
         return new CliRun(exitCode, output.ToString(), error.ToString(), binary.ToArray());

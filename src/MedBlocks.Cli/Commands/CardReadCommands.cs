@@ -151,7 +151,7 @@ internal static class CardReadCommands
 
     /// <summary>A check-in reader (read key) that refuses cards revoked on this station's ledger.</summary>
     private static PatientCardReader CheckInReader(CardCommandContext context, ParseResult parse, CliSession session, CardTarget target, IKeyProvider keys) =>
-        new(target.Transport, keys, context.StationFor(parse, StationRole.CheckIn), new PinAttemptLimiter(session.TimeProvider), session.TimeProvider, new LedgerCardRevocationCheck(session.Ledger));
+        new(target.Transport, keys, context.StationFor(parse, StationRole.CheckIn), CardCommandContext.PinLimiter(session), session.TimeProvider, new LedgerCardRevocationCheck(session.Ledger));
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

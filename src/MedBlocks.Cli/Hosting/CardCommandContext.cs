@@ -48,6 +48,10 @@ internal sealed class CardCommandContext
 
     public StationIdentity StationFor(ParseResult parse, StationRole role) => new(parse.GetValue(Station)!, role);
 
+    /// <summary>The wrong-PIN limit of this station's cards, kept in the home folder so its delays hold across runs.</summary>
+    public static PinAttemptLimiter PinLimiter(CliSession session) =>
+        new(session.TimeProvider, store: new PinAttemptFile(session.Workspace.PinAttemptsPath));
+
     /// <summary>The master keys file: only the roles present in it are available to this station.</summary>
     public ConfigurationKeyProvider OpenKeys(ParseResult parse, CliSession session)
     {

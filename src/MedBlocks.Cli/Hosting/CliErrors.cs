@@ -40,6 +40,7 @@ internal static class CliErrors
         LedgerRuleViolation e => ($"The ledger refused the entry ({e.Rule}): {e.Message}", ExitCodes.Denied),
         LedgerException e => ($"Ledger: {e.Message}", ExitCodes.Failure),
         SqliteException e => ($"The ledger database could not be used: {e.Message}", ExitCodes.Failure),
+        InvalidDataException e => (e.Message, ExitCodes.Integrity),
         FileNotFoundException e => ($"File not found: {e.FileName ?? e.Message}", ExitCodes.NotFound),
         DirectoryNotFoundException e => (e.Message, ExitCodes.NotFound),
         UnauthorizedAccessException e => ($"Permission denied: {e.Message}", ExitCodes.Failure),

@@ -23,6 +23,9 @@ internal sealed class CliWorkspace
 
     public string SettingsPath => Path.Combine(Home, "settings.json");
 
+    /// <summary>Wrong card PIN counts per card serial, kept across runs (<see cref="MedBlocks.SmartCards.Profile.PinAttemptFile"/>).</summary>
+    public string PinAttemptsPath => Path.Combine(Home, "pin-attempts.json");
+
     public static CliWorkspace Resolve(string? homeOption, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);

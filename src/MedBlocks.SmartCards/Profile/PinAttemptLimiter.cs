@@ -1,21 +1,27 @@
 namespace MedBlocks.SmartCards.Profile;
 
 /// <summary>
-/// In-memory wrong-PIN counter per card serial, shared by a station's readers. After the free tries
-/// each further wrong PIN locks the card out for a growing delay; a right PIN clears the count.
+/// Wrong-PIN counter per card serial, shared by a station's readers. After the free tries each further wrong PIN
+/// locks the card out for a growing delay; a right PIN clears the count. The counts live in an
+/// <see cref="IPinAttemptStore"/>: in memory by default, in a <see cref="PinAttemptFile"/> where they must outlive
+/// the process.
 /// </summary>
 public sealed class PinAttemptLimiter
 {
     private const int MaxTrackedCards = 10_000;
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
+    private readonly IPinAttemptStore _store;
     private readonly TimeProvider _time;
 
-    public PinAttemptLimiter(TimeProvider time, PinAttemptPolicy? policy = null)
+    /// <param name="time">Clock of failures and delays.</param>
+    /// <param name="policy">Free tries and delays (default <see cref="PinAttemptPolicy.Default"/>).</param>
+    /// <param name="store">Where the counts are kept (default: in memory, for this instance).</param>
+    public PinAttemptLimiter(TimeProvider time, PinAttemptPolicy? policy = null, IPinAttemptStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
         Policy = policy ?? PinAttemptPolicy.Default;
+        _store = store ?? new MemoryPinAttemptStore();
     }
 
     public PinAttemptPolicy Policy { get; }
@@ -23,43 +29,41 @@ public sealed class PinAttemptLimiter
     /// <exception cref="PinLockedOutException">The card is locked out now.</exception>
     public void EnsureAllowed(string cardSerial)
     {
-        lock (_lock)
+        var now = _time.GetUtcNow();
+        if (_store.Find(cardSerial) is { } record && record.LockedUntil > now)
         {
-            if (_entries.TryGetValue(cardSerial, out var entry) && entry.LockedUntil > _time.GetUtcNow())
-            {
-                throw new PinLockedOutException(entry.LockedUntil - _time.GetUtcNow());
-            }
+            throw new PinLockedOutException(record.LockedUntil - now);
         }
     }
 
     /// <summary>Counts a wrong PIN; returns the exception the station shows.</summary>
     public WrongPinException RecordFailure(string cardSerial)
     {
-        lock (_lock)
+        var now = _time.GetUtcNow();
+        var failures = 0;
+        var delay = TimeSpan.Zero;
+        _store.Update(records =>
         {
-            var now = _time.GetUtcNow();
-            if (_entries.Count >= MaxTrackedCards && !_entries.ContainsKey(cardSerial))
+            if (records.Count >= MaxTrackedCards && !records.ContainsKey(cardSerial))
             {
-                foreach (var stale in _entries.Where(e => now - e.Value.LastFailure > TimeSpan.FromDays(1)).Select(e => e.Key).ToList())
+                foreach (var stale in records.Where(e => now - e.Value.LastFailure > StaleAfter).Select(e => e.Key).ToList())
                 {
-                    _entries.Remove(stale);
+                    records.Remove(stale);
                 }
             }
 
-            var failures = (_entries.TryGetValue(cardSerial, out var entry) ? entry.Failures : 0) + 1;
-            var delay = Policy.DelayAfter(failures);
-            _entries[cardSerial] = new Entry(failures, now, now + delay);
-            return new WrongPinException(Math.Max(0, Policy.FreeAttempts - failures), delay);
-        }
+            failures = (records.TryGetValue(cardSerial, out var record) ? record.Failures : 0) + 1;
+            delay = Policy.DelayAfter(failures);
+            records[cardSerial] = new PinAttemptRecord(failures, now, now + delay);
+        });
+        return new WrongPinException(Math.Max(0, Policy.FreeAttempts - failures), delay);
     }
 
     public void RecordSuccess(string cardSerial)
     {
-        lock (_lock)
+        if (_store.Find(cardSerial) is not null)
         {
-            _entries.Remove(cardSerial);
+            _store.Update(records => records.Remove(cardSerial));
         }
     }
-
-    private readonly record struct Entry(int Failures, DateTimeOffset LastFailure, DateTimeOffset LockedUntil);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MedBlocks.Cli.Hosting;
 using MedBlocks.SmartCards.Profile;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MedBlocks.Cli.Tests.Commands;
 
@@ -8,11 +9,14 @@ namespace MedBlocks.Cli.Tests.Commands;
 public sealed class CardCommandsTests : IDisposable
 {
     private const string Pin = "482916";
+    private const string WrongPin = "931746";
     private const string BackupPassphrase = "backup passphrase 1";
-    private readonly CliHarness cli = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private readonly CliHarness cli;
 
     public CardCommandsTests()
     {
+        cli = new CliHarness(clock);
         cli.SetEnvironment(CardPinSource.NewPinVariable, Pin);
         cli.SetEnvironment(CardPinSource.PinVariable, Pin);
         cli.SetEnvironment(CardPinSource.BackupVariable, BackupPassphrase);
@@ -83,6 +87,57 @@ public sealed class CardCommandsTests : IDisposable
 
         Assert.Equal(ExitCodes.Denied, run.ExitCode);
         Assert.Contains("Wrong PIN. 4 tries left", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_WrongPinsInSeparateRuns_LockoutAndItsGrowingDelayHoldAcrossRuns()
+    {
+        var serial = await PersonaliseAsync(CardImage);
+        var pinFile = Path.Combine(cli.Home, "pin-attempts.json");
+        cli.SetEnvironment(CardPinSource.PinVariable, WrongPin);
+        for (var run = 1; run <= 4; run++)
+        {
+            var wrong = await cli.RunAsync("card", "read", "--image", CardImage, "--unlock");
+            Assert.Contains($"Wrong PIN. {5 - run} tries left", wrong.Error, StringComparison.Ordinal);
+        }
+
+        var fifth = await cli.RunAsync("card", "read", "--image", CardImage, "--unlock");
+        cli.SetEnvironment(CardPinSource.PinVariable, Pin);
+        var lockedOut = await cli.RunAsync("card", "read", "--image", CardImage, "--unlock");
+        clock.Advance(TimeSpan.FromSeconds(31));
+        cli.SetEnvironment(CardPinSource.PinVariable, WrongPin);
+        var sixth = await cli.RunAsync("card", "read", "--image", CardImage, "--unlock");
+        var countsWhileLocked = await File.ReadAllTextAsync(pinFile);
+        clock.Advance(TimeSpan.FromSeconds(31));
+        cli.SetEnvironment(CardPinSource.PinVariable, Pin);
+        var stillLocked = await cli.RunAsync("card", "read", "--image", CardImage, "--unlock");
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var right = await cli.RunOkAsync("card", "read", "--image", CardImage, "--unlock");
+
+        Assert.Contains("refused for 30 s", fifth.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Denied, lockedOut.ExitCode);
+        Assert.Contains("try again in 30 s", lockedOut.Error, StringComparison.Ordinal);
+        Assert.Contains("refused for 60 s", sixth.Error, StringComparison.Ordinal);
+        Assert.Contains($"\"{serial}\":{{\"failures\":6,", countsWhileLocked, StringComparison.Ordinal);
+        Assert.DoesNotContain(WrongPin, countsWhileLocked, StringComparison.Ordinal);
+        Assert.DoesNotContain(Pin, countsWhileLocked, StringComparison.Ordinal);
+        Assert.Contains("try again in 29 s", stillLocked.Error, StringComparison.Ordinal);
+        Assert.Contains("PIN:        correct", right.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(serial, await File.ReadAllTextAsync(pinFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_DamagedPinCountFile_RefusedClearlyAndTheFileKept()
+    {
+        await PersonaliseAsync(CardImage);
+        var pinFile = Path.Combine(cli.Home, "pin-attempts.json");
+        await File.WriteAllTextAsync(pinFile, "{\"v\":1,\"cards\":[]}");
+
+        var run = await cli.RunAsync("card", "read", "--image", CardImage, "--unlock");
+
+        Assert.Equal(ExitCodes.Integrity, run.ExitCode);
+        Assert.Contains("wrong-PIN count file", run.Error, StringComparison.Ordinal);
+        Assert.Equal("{\"v\":1,\"cards\":[]}", await File.ReadAllTextAsync(pinFile));
     }
 
     [Fact]
