@@ -136,6 +136,29 @@ public sealed class SqliteLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task GetCardRevocationAsync_StaffCardsRevokedBySiteOrHolder_AnsweredAndTheChainVerifies()
+    {
+        await scenario.DeclareParticipantsAsync();
+        await Ledger.AppendAsync(scenario.Site, new CardRevocation(scenario.Practitioner.Address, "0000000000000001", CardRevocationReason.Stolen));
+        await Ledger.AppendAsync(scenario.Emergency, new CardRevocation(scenario.Emergency.Address, "0000000000000002", CardRevocationReason.Lost));
+        var refused = await Assert.ThrowsAsync<LedgerRuleViolation>(
+            () => Ledger.AppendAsync(scenario.Practitioner, new CardRevocation(scenario.Emergency.Address, "0000000000000003", CardRevocationReason.Lost)));
+        scenario.WhileClosed(_ => { });
+
+        Assert.Equal(LedgerRuleNames.RevokeCardAuthor, refused.Rule);
+        foreach (ILedger ledger in new ILedger[] { Ledger, new LogScanningLedger(Ledger) })
+        {
+            Assert.Equal(CardRevocationReason.Stolen, await ledger.GetCardRevocationAsync(scenario.Practitioner.Address, "0000000000000001"));
+            Assert.Equal(CardRevocationReason.Lost, await ledger.GetCardRevocationAsync(scenario.Emergency.Address, "0000000000000002"));
+            Assert.Null(await ledger.GetCardRevocationAsync(scenario.Emergency.Address, "0000000000000003"));
+        }
+
+        var verification = await Ledger.VerifyAsync();
+        Assert.True(verification.IsValid, verification.ToString());
+        Assert.Equal(8, (await Ledger.GetHeadAsync()).Position);
+    }
+
+    [Fact]
     public async Task ReadSinceAsync_Position_ReturnsLaterEntriesInOrder()
     {
         await scenario.DeclareParticipantsAsync();

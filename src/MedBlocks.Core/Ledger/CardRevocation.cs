@@ -1,10 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MedBlocks.Core.Participants;
 
 namespace MedBlocks.Core.Ledger;
 
-/// <summary><c>revoke-card</c> body: a patient card is no longer to be trusted. Appended by the patient or a site.</summary>
-/// <param name="Patient">The patient whose card is revoked.</param>
+/// <summary>
+/// <c>revoke-card</c> body: a card is no longer to be trusted. Appended by the card's holder or a site. The holder is a
+/// patient, or staff whose card signs them in (site, practitioner, emergency); the body member keeps its first name,
+/// <c>patient</c>, so ledgers written before staff cards read unchanged.
+/// </summary>
+/// <param name="Patient">The holder whose card is revoked: a patient, or a staff participant.</param>
 /// <param name="Serial">The card serial from the card-info file (1 to 32 letters, digits or dashes).</param>
 /// <param name="Reason">One of a closed list of reasons.</param>
 public sealed record CardRevocation(string Patient, string Serial, CardRevocationReason Reason) : ILedgerBody
@@ -14,6 +19,10 @@ public sealed record CardRevocation(string Patient, string Serial, CardRevocatio
     private static readonly string[] Fields = ["patient", "serial", "reason"];
 
     public string Kind => LedgerEntryKinds.RevokeCard;
+
+    /// <summary>Whether participants of <paramref name="role"/> are issued cards, and so may have one revoked.</summary>
+    public static bool HoldsCards(ParticipantRole role) =>
+        role is ParticipantRole.Patient or ParticipantRole.Site or ParticipantRole.Practitioner or ParticipantRole.Emergency;
 
     /// <exception cref="LedgerFormatException">The body is malformed.</exception>
     public static CardRevocation Parse(JsonElement body)

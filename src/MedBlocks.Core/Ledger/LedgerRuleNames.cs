@@ -24,6 +24,7 @@ public static class LedgerRuleNames
     public const string RefuseMedBlock = "refuse-medblock";
     public const string RefuseOwner = "refuse-owner";
     public const string RefuseOnce = "refuse-once";
+    /// <summary>The revoked card's holder is not a declared patient or card-holding staff participant (name kept from patient-only cards).</summary>
     public const string RevokeCardPatient = "revoke-card-patient";
     public const string RevokeCardAuthor = "revoke-card-author";
     public const string EmergencyAccessAuthor = "emergency-access-author";

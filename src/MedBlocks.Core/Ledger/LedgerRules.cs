@@ -12,7 +12,8 @@ namespace MedBlocks.Core.Ledger;
 /// <item>medblock: the patient is declared with role patient; every key holder is declared.</item>
 /// <item>grant/refuse: the MedBlock exists and the author is its patient; a grant's grantee is declared, holds no key yet,
 /// and the MedBlock is not refused; a MedBlock is refused once.</item>
-/// <item>revoke-card: the patient is declared as a patient; the author is that patient or a site.</item>
+/// <item>revoke-card: the card holder (body member <c>patient</c>) is declared as a patient or as staff that holds cards
+/// (site, practitioner, emergency); the author is that holder or a site.</item>
 /// <item>emergency-access: the author is declared as emergency or practitioner; the MedBlock exists, belongs to the patient
 /// named, and is emergency-tagged.</item>
 /// </list>
@@ -205,14 +206,17 @@ public static class LedgerRules
 
     private static void CheckRevocation(LedgerEntry entry, DeclaredParticipant author, CardRevocation revocation, ILedgerState state)
     {
-        if (state.FindParticipant(revocation.Patient)?.Role != ParticipantRole.Patient)
+        var holder = state.FindParticipant(revocation.Patient);
+        if (holder is null || !CardRevocation.HoldsCards(holder.Role))
         {
-            throw new LedgerRuleViolation(LedgerRuleNames.RevokeCardPatient, $"{revocation.Patient} is not a declared patient.");
+            throw new LedgerRuleViolation(
+                LedgerRuleNames.RevokeCardPatient,
+                $"{revocation.Patient} is not a declared card holder (a patient, site, practitioner or emergency participant).");
         }
 
         if (!string.Equals(entry.Author, revocation.Patient, StringComparison.Ordinal) && author.Role != ParticipantRole.Site)
         {
-            throw new LedgerRuleViolation(LedgerRuleNames.RevokeCardAuthor, "Only the patient or a site may revoke a patient's card.");
+            throw new LedgerRuleViolation(LedgerRuleNames.RevokeCardAuthor, "Only the card's holder or a site may revoke a card.");
         }
     }
 

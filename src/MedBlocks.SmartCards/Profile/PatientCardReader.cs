@@ -57,7 +57,11 @@ public sealed class PatientCardReader : IDisposable
 
         if (_revocations is not null && await _revocations.GetRevocationAsync(identity.Address, identity.Serial, cancellationToken) is { } reason)
         {
-            throw new PatientCardException(PatientCardError.Revoked, $"This card was revoked ({reason.ToString().ToLowerInvariant()}); the patient has a newer card or must get one.");
+            throw new PatientCardException(
+                PatientCardError.Revoked,
+                identity.Role.IsStaff()
+                    ? $"This staff card was revoked ({reason.ToString().ToLowerInvariant()}); its holder has a newer card or must get one."
+                    : $"This card was revoked ({reason.ToString().ToLowerInvariant()}); the patient has a newer card or must get one.");
         }
 
         _identity = identity;

@@ -5,7 +5,9 @@ namespace MedBlocks.SmartCards.Profile;
 /// <summary>
 /// Staff sign-in at a station: a staff card read with K2 (the same read as a patient check-in,
 /// logged on the card), its role checked against the roles this station accepts, then the key
-/// material opened with the PIN under the station's <see cref="PinAttemptLimiter"/>.
+/// material opened with the PIN under the station's <see cref="PinAttemptLimiter"/>. With an
+/// <see cref="ICardRevocationCheck"/>, a staff card revoked on the ledger is refused before any PIN is asked
+/// (<see cref="StaffSignInError.Revoked"/>); the card's log still shows the read.
 /// </summary>
 public sealed class StaffSignIn
 {
@@ -61,8 +63,8 @@ public sealed class StaffSignIn
     }
 
     /// <summary>Reads the card in the field and says whose staff card it is, before asking for the PIN.</summary>
-    /// <exception cref="StaffSignInException">A patient card, or a role this station does not accept.</exception>
-    /// <exception cref="PatientCardException">The card is foreign, damaged, not issued or revoked.</exception>
+    /// <exception cref="StaffSignInException">A patient card, a revoked staff card, or a role this station does not accept.</exception>
+    /// <exception cref="PatientCardException">The card is foreign, damaged or not issued.</exception>
     public async Task<CardIdentity> IdentifyAsync(ICardTransport transport, CancellationToken cancellationToken = default)
     {
         using var reader = Reader(transport);
@@ -70,8 +72,8 @@ public sealed class StaffSignIn
     }
 
     /// <summary>Signs the card's holder in with the PIN; the caller disposes (signs out) the session.</summary>
-    /// <exception cref="StaffSignInException">A patient card, or a role this station does not accept.</exception>
-    /// <exception cref="PatientCardException">The card is foreign, damaged, not issued or revoked.</exception>
+    /// <exception cref="StaffSignInException">A patient card, a revoked staff card, or a role this station does not accept.</exception>
+    /// <exception cref="PatientCardException">The card is foreign, damaged or not issued.</exception>
     /// <exception cref="WrongPinException">Wrong PIN; says how many tries are left.</exception>
     /// <exception cref="PinLockedOutException">Too many wrong PINs for this card recently.</exception>
     public async Task<StaffSession> SignInAsync(ICardTransport transport, string pin, CancellationToken cancellationToken = default)
@@ -83,7 +85,8 @@ public sealed class StaffSignIn
         return new StaffSession(identity, keys, _time, _sessionLifetime);
     }
 
-    private PatientCardReader Reader(ICardTransport transport) => new(transport, _keys, _station, _pinLimiter, _time, _revocations);
+    // The revocation check is made here, after the patient-card check, so that a revoked patient card is still named as a patient card.
+    private PatientCardReader Reader(ICardTransport transport) => new(transport, _keys, _station, _pinLimiter, _time);
 
     private async Task<CardIdentity> ReadStaffIdentityAsync(PatientCardReader reader, CancellationToken cancellationToken)
     {
@@ -91,6 +94,13 @@ public sealed class StaffSignIn
         if (!identity.Role.IsStaff())
         {
             throw new StaffSignInException(StaffSignInError.PatientCard, "This is a patient card. Staff sign in with their staff card.");
+        }
+
+        if (_revocations is not null && await _revocations.GetRevocationAsync(identity.Address, identity.Serial, cancellationToken).ConfigureAwait(false) is { } reason)
+        {
+            throw new StaffSignInException(
+                StaffSignInError.Revoked,
+                $"This staff card was revoked ({reason.ToString().ToLowerInvariant()}) and signs nobody in. Sign in with your replacement card, or ask a registrar for one.");
         }
 
         if (!_allowedRoles.Contains(identity.Role))

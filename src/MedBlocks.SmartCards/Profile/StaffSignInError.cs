@@ -8,4 +8,7 @@ public enum StaffSignInError
 
     /// <summary>A staff card whose role this station does not accept (a registrar at a paramedic station).</summary>
     RoleNotAllowed,
+
+    /// <summary>A staff card revoked on the ledger (lost, stolen, replaced…): its holder needs their new card.</summary>
+    Revoked,
 }

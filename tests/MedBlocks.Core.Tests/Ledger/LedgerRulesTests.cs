@@ -214,6 +214,28 @@ public sealed class LedgerRulesTests
     }
 
     [Fact]
+    public void RevokeCard_StaffCardByItsHolderOrASite_IsAccepted()
+    {
+        var chain = new TestChain().WithParticipants();
+        chain.Append(chain.Practitioner, new CardRevocation(chain.Practitioner.Address, "0000000000000001", CardRevocationReason.Lost));
+        chain.Append(chain.Site, new CardRevocation(chain.Emergency.Address, "0000000000000002", CardRevocationReason.Stolen));
+        chain.Append(chain.Site, new CardRevocation(chain.Site.Address, "0000000000000003", CardRevocationReason.Expired));
+        chain.Append(chain.Emergency, new CardRevocation(chain.Emergency.Address, "0000000000000004", CardRevocationReason.Damaged));
+        Assert.Equal(10, chain.State.Head.Position);
+    }
+
+    [Fact]
+    public void RevokeCard_StaffCardByAnotherStaffMemberOrAPatient_IsRejected()
+    {
+        var chain = new TestChain().WithParticipants();
+        Assert.Equal(LedgerRuleNames.RevokeCardAuthor, chain.Reject(chain.Practitioner, new CardRevocation(chain.Emergency.Address, "0000000000000002", CardRevocationReason.Stolen)).Rule);
+        Assert.Equal(LedgerRuleNames.RevokeCardAuthor, chain.Reject(chain.Emergency, new CardRevocation(chain.Practitioner.Address, "0000000000000001", CardRevocationReason.Lost)).Rule);
+        Assert.Equal(LedgerRuleNames.RevokeCardAuthor, chain.Reject(chain.Patient, new CardRevocation(chain.Site.Address, "0000000000000003", CardRevocationReason.Lost)).Rule);
+        Assert.Equal(LedgerRuleNames.RevokeCardPatient, chain.Reject(chain.Lab, new CardRevocation(chain.Lab.Address, "0000000000000005", CardRevocationReason.Lost)).Rule);
+        Assert.Equal(LedgerRuleNames.RevokeCardPatient, chain.Reject(chain.Site, new CardRevocation(chain.Stranger.Address, "0000000000000006", CardRevocationReason.Lost)).Rule);
+    }
+
+    [Fact]
     public void RevokeCard_ByOthersOrForNonPatient_IsRejected()
     {
         var chain = new TestChain().WithParticipants();

@@ -1,6 +1,8 @@
+using MedBlocks.Core.Ledger;
 using MedBlocks.Core.Participants;
 using MedBlocks.Simulator.Transport;
 using MedBlocks.SmartCards.Profile;
+using Moq;
 
 namespace MedBlocks.SmartCards.Tests.Profile;
 
@@ -130,6 +132,60 @@ public sealed class StaffSignInTests
     }
 
     [Fact]
+    public async Task SignInAsync_StaffCardRevokedOnTheLedger_RefusedAsRevokedBeforeThePinAndTheNewCardSignsIn()
+    {
+        using var scenario = new CardLedgerScenario();
+        await scenario.DeclareAsync();
+        var registrar = PatientCardTestKit.Staff(CardHolderRole.Registrar);
+        await scenario.Ledger.AppendAsync(registrar, new CardRevocation(PatientCardTestKit.Doctor.Address, "00000000000000A1", CardRevocationReason.Stolen));
+        var revokedCard = await StaffCardAsync(CardHolderRole.Practitioner);
+        var newCard = await StaffCardAsync(CardHolderRole.Practitioner, serial: 0xA2);
+        using var keys = PatientCardTestKit.KioskKeys();
+        var clock = scenario.Clock;
+        var limiter = new PinAttemptLimiter(clock, new PinAttemptPolicy(1, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        var signIn = new StaffSignIn(keys, new StationIdentity(StationAddress, StationRole.CheckIn), ClinicalRoles, limiter, clock, new LedgerCardRevocationCheck(scenario.Ledger));
+
+        var refused = await Assert.ThrowsAsync<StaffSignInException>(() => signIn.SignInAsync(revokedCard, "000000"));
+        revokedCard.Reconnect();
+        var identified = await Assert.ThrowsAsync<StaffSignInException>(() => signIn.IdentifyAsync(revokedCard));
+        using var session = await signIn.SignInAsync(newCard, PatientCardTestKit.Pin);
+
+        Assert.Equal(StaffSignInError.Revoked, refused.Error);
+        Assert.Equal("This staff card was revoked (stolen) and signs nobody in. Sign in with your replacement card, or ask a registrar for one.", refused.Message);
+        Assert.Equal(StaffSignInError.Revoked, identified.Error);
+        limiter.EnsureAllowed("00000000000000A1");
+        Assert.Equal(PatientCardTestKit.Doctor.Address, session.Address);
+        Assert.Equal("00000000000000A2", session.CardSerial);
+    }
+
+    [Fact]
+    public async Task IdentifyAsync_RevokedPatientCard_StillNamedAsAPatientCard()
+    {
+        var (_, transport) = await PatientCardReaderTests.IssuedCardAsync();
+        using var keys = PatientCardTestKit.KioskKeys();
+        var clock = PatientCardTestKit.Clock();
+        var signIn = new StaffSignIn(keys, new StationIdentity(StationAddress, StationRole.CheckIn), ClinicalRoles, new PinAttemptLimiter(clock), clock, EverythingRevoked());
+
+        var error = await Assert.ThrowsAsync<StaffSignInException>(() => signIn.IdentifyAsync(transport));
+
+        Assert.Equal(StaffSignInError.PatientCard, error.Error);
+    }
+
+    [Fact]
+    public async Task ReadForCheckInAsync_RevokedStaffCard_NamedAsAStaffCard()
+    {
+        var transport = await StaffCardAsync(CardHolderRole.Paramedic);
+        using var keys = PatientCardTestKit.KioskKeys();
+        var clock = PatientCardTestKit.Clock();
+        using var reader = new PatientCardReader(transport, keys, new StationIdentity(StationAddress, StationRole.CheckIn), new PinAttemptLimiter(clock), clock, EverythingRevoked());
+
+        var error = await Assert.ThrowsAsync<PatientCardException>(() => reader.ReadForCheckInAsync());
+
+        Assert.Equal(PatientCardError.Revoked, error.Error);
+        Assert.StartsWith("This staff card was revoked (lost)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_PatientOrNoRole_Refused()
     {
         using var keys = PatientCardTestKit.KioskKeys();
@@ -163,14 +219,21 @@ public sealed class StaffSignInTests
         await Assert.ThrowsAsync<ArgumentException>(() => new CardPersonalizer(keys, PatientCardTestKit.Clock()).PersonalizeAsync(transport, request));
     }
 
-    internal static async Task<SimulatedCardTransport> StaffCardAsync(CardHolderRole role)
+    internal static async Task<SimulatedCardTransport> StaffCardAsync(CardHolderRole role, ulong serial = 0xA1)
     {
         var (_, transport) = PatientCardTestKit.BlankCard();
         using var keys = PatientCardTestKit.EnrolmentKeys();
-        var request = PatientCardTestKit.StaffRequest(role, 0xA1);
+        var request = PatientCardTestKit.StaffRequest(role, serial);
         await new CardPersonalizer(keys, PatientCardTestKit.Clock()).PersonalizeAsync(transport, request);
         transport.Reconnect();
         return transport;
+    }
+
+    private static ICardRevocationCheck EverythingRevoked()
+    {
+        var revocations = new Mock<ICardRevocationCheck>();
+        revocations.Setup(r => r.GetRevocationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(CardRevocationReason.Lost);
+        return revocations.Object;
     }
 
     private static StaffSignIn SignIn(IKeyProvider keys, TimeProvider clock) =>
