@@ -5,12 +5,18 @@ namespace MedBlocks.SmartCards.Profile;
 
 /// <summary>
 /// One access log record, file 04 (32 bytes, big-endian): <c>u32 unix seconds | 8-byte station id |
-/// role | action | 18 reserved (zero)</c>. The station id is the first 8 bytes of SHA-256 of the
-/// station's ledger address (UTF-8).
+/// role | action | detail | 17 reserved (zero)</c>. The station id is the first 8 bytes of SHA-256 of the
+/// station's ledger address (UTF-8). A refusal is written as action 3 (a sharing decision, read as a grant
+/// by readers that predate refusals, as refusals always were) with detail 1; detail 0 is a grant, and the
+/// detail of other actions is zero and ignored.
 /// </summary>
 public sealed record AccessLogRecord(DateTimeOffset Time, ulong StationId, StationRole Role, AccessLogAction Action)
 {
     public const int Size = PatientCardProfile.AccessLogRecordSize;
+
+    private const int ActionOffset = 13;
+    private const int DetailOffset = 14;
+    private const byte RefusalDetail = 1;
 
     public static ulong StationIdOf(string stationAddress)
     {
@@ -32,23 +38,42 @@ public sealed record AccessLogRecord(DateTimeOffset Time, ulong StationId, Stati
         BinaryPrimitives.WriteUInt32BigEndian(data, (uint)seconds);
         BinaryPrimitives.WriteUInt64BigEndian(data.AsSpan(4), StationId);
         data[12] = (byte)Role;
-        data[13] = (byte)Action;
+        if (Action == AccessLogAction.Refuse)
+        {
+            data[ActionOffset] = (byte)AccessLogAction.Grant;
+            data[DetailOffset] = RefusalDetail;
+        }
+        else if (Enum.IsDefined(Action))
+        {
+            data[ActionOffset] = (byte)Action;
+        }
+        else
+        {
+            throw new ArgumentOutOfRangeException(nameof(Action), Action, "Not an access log action of the profile.");
+        }
+
         return data;
     }
 
     /// <exception cref="PatientCardException">CorruptContent: not a record of this profile.</exception>
     public static AccessLogRecord Parse(ReadOnlySpan<byte> data)
     {
-        if (data.Length != Size || !Enum.IsDefined((StationRole)data[12]) || !Enum.IsDefined((AccessLogAction)data[13]))
+        if (data.Length != Size || !Enum.IsDefined((StationRole)data[12]) || data[ActionOffset] is < (byte)AccessLogAction.ReadIdentity or > (byte)AccessLogAction.Write)
         {
             throw new PatientCardException(PatientCardError.CorruptContent, "An access log record is not in the profile's format.");
+        }
+
+        var action = (AccessLogAction)data[ActionOffset];
+        if (action == AccessLogAction.Grant && data[DetailOffset] == RefusalDetail)
+        {
+            action = AccessLogAction.Refuse;
         }
 
         return new AccessLogRecord(
             DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadUInt32BigEndian(data)),
             BinaryPrimitives.ReadUInt64BigEndian(data[4..]),
             (StationRole)data[12],
-            (AccessLogAction)data[13]);
+            action);
     }
 
     /// <summary>Splits a ReadRecords answer (oldest first) into records.</summary>

@@ -6,7 +6,7 @@ namespace MedBlocks.SmartCards.Profile;
 /// <summary>
 /// Grant and refuse from the patient's card at a kiosk: after a check-in read, the PIN opens the key
 /// material, <see cref="MedBlockService"/> wraps the MedBlock's key for the grantee (or marks it
-/// refused) and appends the signed entry, and the card's access log records the grant. The
+/// refused) and appends the signed entry, and the card's access log records the grant or the refusal. The
 /// unlocked keys are disposed (zeroed) before the method returns, whatever happens.
 /// </summary>
 public sealed class CardSharing
@@ -28,7 +28,7 @@ public sealed class CardSharing
     {
         ArgumentException.ThrowIfNullOrEmpty(medBlock);
         ArgumentException.ThrowIfNullOrEmpty(grantee);
-        return WithPatientKeysAsync(reader, pin, (patient, ct) => _service.GrantAsync(patient, medBlock, grantee, ct), cancellationToken);
+        return WithPatientKeysAsync(reader, pin, AccessLogAction.Grant, (patient, ct) => _service.GrantAsync(patient, medBlock, grantee, ct), cancellationToken);
     }
 
     /// <summary>Marks <paramref name="medBlock"/> refused (<c>approved: false</c>); history stays.</summary>
@@ -39,12 +39,13 @@ public sealed class CardSharing
     public Task<LedgerEntry?> RefuseAsync(PatientCardReader reader, string pin, string medBlock, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(medBlock);
-        return WithPatientKeysAsync(reader, pin, (patient, ct) => _service.RefuseAsync(patient, medBlock, ct), cancellationToken);
+        return WithPatientKeysAsync(reader, pin, AccessLogAction.Refuse, (patient, ct) => _service.RefuseAsync(patient, medBlock, ct), cancellationToken);
     }
 
     private static async Task<LedgerEntry?> WithPatientKeysAsync(
         PatientCardReader reader,
         string pin,
+        AccessLogAction logged,
         Func<Core.Participants.Participant, CancellationToken, Task<LedgerEntry?>> action,
         CancellationToken cancellationToken)
     {
@@ -63,7 +64,7 @@ public sealed class CardSharing
 
         if (entry is not null)
         {
-            await reader.RecordActionAsync(AccessLogAction.Grant, cancellationToken).ConfigureAwait(false);
+            await reader.RecordActionAsync(logged, cancellationToken).ConfigureAwait(false);
         }
 
         return entry;

@@ -41,6 +41,43 @@ public sealed class AccessLogRecordTests
     }
 
     [Fact]
+    public void ToBytes_Refusal_IsASharingDecisionWithDetailOneAndRoundTrips()
+    {
+        var refusal = new AccessLogRecord(DateTimeOffset.FromUnixTimeSeconds(0x6925A5E8), 0x1122334455667788, StationRole.CheckIn, AccessLogAction.Refuse);
+
+        var bytes = refusal.ToBytes();
+
+        Assert.Equal("6925A5E8" + "1122334455667788" + "02" + "03" + "01" + new string('0', 34), Convert.ToHexString(bytes));
+        Assert.Equal(refusal, AccessLogRecord.Parse(bytes));
+    }
+
+    [Fact]
+    public void Parse_RefusalByAReaderThatKnowsOnlyByte13_ReadsTheSharingDecisionAsBefore()
+    {
+        var bytes = new AccessLogRecord(DateTimeOffset.UnixEpoch, 1, StationRole.CheckIn, AccessLogAction.Refuse).ToBytes();
+
+        // A reader before refusals were told apart looks at byte 13 only, and finds an action it knows.
+        Assert.Equal(AccessLogAction.Grant, (AccessLogAction)bytes[13]);
+        Assert.True(bytes[15..].All(b => b == 0));
+    }
+
+    [Theory]
+    [InlineData("6925A5E8" + "0000000000000001" + "02" + "03" + "000000000000000000000000000000000000", AccessLogAction.Grant)]
+    [InlineData("6925A5E8" + "0000000000000001" + "02" + "01" + "000000000000000000000000000000000000", AccessLogAction.ReadIdentity)]
+    [InlineData("6925A5E8" + "0000000000000001" + "01" + "04" + "000000000000000000000000000000000000", AccessLogAction.Write)]
+    public void Parse_RecordsWrittenBeforeRefusals_ReadUnchanged(string hex, AccessLogAction action) =>
+        Assert.Equal(action, AccessLogRecord.Parse(Convert.FromHexString(hex)).Action);
+
+    [Fact]
+    public void Parse_RefuseValueInTheActionByte_ReportsCorruptContent()
+    {
+        var bytes = new AccessLogRecord(DateTimeOffset.UnixEpoch, 1, StationRole.CheckIn, AccessLogAction.Write).ToBytes();
+        bytes[13] = (byte)AccessLogAction.Refuse;
+
+        Assert.Equal(PatientCardError.CorruptContent, Assert.Throws<PatientCardException>(() => AccessLogRecord.Parse(bytes)).Error);
+    }
+
+    [Fact]
     public void ParseMany_PartialRecord_ReportsCorruptContent() =>
         Assert.Equal(PatientCardError.CorruptContent, Assert.Throws<PatientCardException>(() => AccessLogRecord.ParseMany(new byte[40])).Error);
 

@@ -83,7 +83,7 @@ public sealed class CardSharingTests : IDisposable
         Assert.Equal("refuse", refusal.Kind);
         Assert.Null(again);
         Assert.True((await _ledger.Ledger.GetMedBlockAsync(record.Hash))!.Refused);
-        Assert.Equal([AccessLogAction.ReadIdentity, AccessLogAction.Grant], (await reader.ReadAccessLogAsync()).Select(r => r.Action));
+        Assert.Equal([AccessLogAction.ReadIdentity, AccessLogAction.Refuse], (await reader.ReadAccessLogAsync()).Select(r => r.Action));
     }
 
     [Fact]
