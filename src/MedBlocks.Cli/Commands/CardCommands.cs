@@ -8,7 +8,7 @@ using MedBlocks.SmartCards.Profile;
 namespace MedBlocks.Cli.Commands;
 
 /// <summary>
-/// <c>card personalise|reissue|read|emergency|log|format</c>: patient and staff cards on a simulator card
+/// <c>card personalise|reissue|revoke|read|emergency|log|format</c>: patient and staff cards on a simulator card
 /// image (<c>--image</c>) or in a PC/SC reader (<c>--reader</c>), with the network master keys this station holds.
 /// </summary>
 internal static class CardCommands
@@ -20,6 +20,7 @@ internal static class CardCommands
         context.AddTo(card);
         card.Subcommands.Add(BuildPersonalise(app, context));
         card.Subcommands.Add(BuildReissue(app, context));
+        card.Subcommands.Add(CardRevokeCommand.Build(app));
         foreach (var command in CardReadCommands.Build(app, context))
         {
             card.Subcommands.Add(command);
@@ -98,7 +99,7 @@ internal static class CardCommands
         var content = new CardContentOptions();
         var backup = new Option<string>("--backup") { Description = "The patient's encrypted backup key file.", Required = true };
         var replaces = new Option<string>("--replaces") { Description = "Serial of the card being replaced (16 hex digits, as 'card read' shows it).", Required = true };
-        var reason = new Option<string>("--reason") { Description = "lost, stolen, damaged, replaced or expired.", DefaultValueFactory = _ => "lost" };
+        var reason = CardRevokeCommand.ReasonOption();
         var command = new Command("reissue", "Issue a new card with the patient's keys from their backup key file and revoke the replaced card on the ledger.")
         {
             backup, replaces, reason,
@@ -106,15 +107,7 @@ internal static class CardCommands
         content.AddTo(command);
         app.SetAction(command, async (parse, session, cancellationToken) =>
         {
-            var revocationReason = parse.GetValue(reason) switch
-            {
-                "lost" => CardRevocationReason.Lost,
-                "stolen" => CardRevocationReason.Stolen,
-                "damaged" => CardRevocationReason.Damaged,
-                "replaced" => CardRevocationReason.Replaced,
-                "expired" => CardRevocationReason.Expired,
-                _ => throw new CliException("--reason is lost, stolen, damaged, replaced or expired.", ExitCodes.Usage),
-            };
+            var revocationReason = CardRevokeCommand.ParseReason(parse.GetValue(reason));
             var replaced = parse.GetValue(replaces)!.ToUpperInvariant();
             var backupPath = Path.GetFullPath(parse.GetValue(backup)!);
             if (!File.Exists(backupPath))

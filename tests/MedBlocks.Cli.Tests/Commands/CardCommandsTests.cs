@@ -168,6 +168,35 @@ public sealed class CardCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Revoke_StaffCardBySite_ReadRefusedAsARevokedStaffCardAndASecondRevokeAppendsNothing()
+    {
+        var (address, serial) = await PersonaliseStaffCardAsync();
+        await cli.CreateParticipantAsync("desk", "site");
+
+        var revoke = await cli.RunOkAsync("card", "revoke", "--holder", address, "--serial", serial, "--reason", "stolen", "--key", cli.KeyFile("desk"), "--json");
+        var again = await cli.RunOkAsync("card", "revoke", "--holder", address, "--serial", serial, "--key", cli.KeyFile("desk"));
+        var read = await cli.RunAsync("card", "read", "--image", CardImage);
+
+        using var entry = JsonDocument.Parse(revoke.Output);
+        Assert.Equal("stolen", entry.RootElement.GetProperty("reason").GetString());
+        Assert.Contains("already revoked (stolen); nothing appended", again.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Denied, read.ExitCode);
+        Assert.Contains("This staff card was revoked (stolen)", read.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Revoke_AnotherHoldersCardByAPractitioner_DeniedByTheLedgerAndTheCardStillReads()
+    {
+        var (address, serial) = await PersonaliseStaffCardAsync();
+
+        var revoke = await cli.RunAsync("card", "revoke", "--holder", address, "--serial", serial, "--key", cli.KeyFile("doctor"));
+        await cli.RunOkAsync("card", "read", "--image", CardImage);
+
+        Assert.Equal(ExitCodes.Denied, revoke.ExitCode);
+        Assert.Contains("(revoke-card-author)", revoke.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Personalise_PatientWithoutBackup_RefusedBeforeTouchingTheCard()
     {
         await CreateAuthorAndSummaryAsync();
@@ -299,6 +328,14 @@ public sealed class CardCommandsTests : IDisposable
         Assert.Equal(2048, json.RootElement.GetProperty("rsaBits").GetInt32());
         Assert.NotNull(json.RootElement.GetProperty("declared").GetString());
         return json.RootElement.GetProperty("serial").GetString()!;
+    }
+
+    private async Task<(string Address, string Serial)> PersonaliseStaffCardAsync()
+    {
+        await CreateAuthorAndSummaryAsync();
+        var issued = await cli.RunOkAsync(["card", "personalise", "--image", CardImage, "--role", "practitioner", .. Content(), "--json"]);
+        using var json = JsonDocument.Parse(issued.Output);
+        return (json.RootElement.GetProperty("address").GetString()!, json.RootElement.GetProperty("serial").GetString()!);
     }
 
     private async Task CreateAuthorAndSummaryAsync()
