@@ -16,7 +16,7 @@ namespace MedBlocks.Ledger;
 /// re-read the head, so several processes appending to one file serialise and the chain never forks.
 /// Commits are durable (<c>synchronous=FULL</c>). Entries cannot be updated or deleted through SQL.
 /// </summary>
-public sealed class SqliteLedger : ILedger, IDisposable
+public sealed partial class SqliteLedger : ILedger, IDisposable
 {
     private const string CheckpointPosition = "verified_position";
     private const string CheckpointHash = "verified_hash";
