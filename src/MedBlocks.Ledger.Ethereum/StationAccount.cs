@@ -37,16 +37,8 @@ internal sealed class StationAccount
     /// <returns>The raw transaction (hex, 0x) and its hash.</returns>
     public (string Raw, string Hash) Sign(long chainId, string to, string data, long nonce, BigInteger gasPrice, BigInteger gas)
     {
-        var privateKey = key.GetPrivateKeyAsBytes();
-        string raw;
-        try
-        {
-            raw = signer.SignTransaction(privateKey, new BigInteger(chainId), to, BigInteger.Zero, nonce, gasPrice, gas, data).EnsureHexPrefix();
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(privateKey);
-        }
+        // The key's own bytes (not a copy): it stays in memory for as long as the station runs.
+        var raw = signer.SignTransaction(key.GetPrivateKeyAsBytes(), new BigInteger(chainId), to, BigInteger.Zero, nonce, gasPrice, gas, data).EnsureHexPrefix();
 
         var hash = Sha3Keccack.Current.CalculateHash(raw.HexToByteArray()).ToHex(true);
         return (raw, hash);
