@@ -83,15 +83,14 @@ internal sealed class LedgerContract
     };
 
     /// <summary>The call data appending <paramref name="entry"/>.</summary>
-    public string EncodeAppend(LedgerEntry entry)
+    public string EncodeAppend(LedgerEntry entry) =>
+        EncodeAppend(entry.Kind, PartyTopic(PartyOf(entry)), Convert.FromHexString(entry.Hash), entry.CanonicalBytes.ToArray());
+
+    /// <summary>The call data of the <paramref name="kind"/> function with these arguments, whatever they hold.</summary>
+    public string EncodeAppend(string kind, byte[] party, byte[] entryHash, byte[] entry)
     {
-        var function = functionsByKind[entry.Kind];
-        return encoder.EncodeRequest(
-            function.Sha3Signature,
-            function.InputParameters,
-            PartyTopic(PartyOf(entry)),
-            Convert.FromHexString(entry.Hash),
-            entry.CanonicalBytes.ToArray());
+        var function = functionsByKind[kind];
+        return encoder.EncodeRequest(function.Sha3Signature, function.InputParameters, party, entryHash, entry);
     }
 
     /// <summary>Decodes one of the contract's logs; null for a log that is not one of its six events.</summary>
