@@ -102,15 +102,15 @@ public sealed class AnvilNode : IAsyncLifetime, IDisposable
         return await LedgerContractDeployment.DeployAsync(Url, ChainId, key, TimeSpan.FromSeconds(30));
     }
 
-    public async Task<long> BlockNumberAsync() => ParseQuantity(await RpcAsync("eth_blockNumber"));
+    public async Task<long> BlockNumberAsync() => ParseQuantity(await RpcAsync("eth_blockNumber"))!;
 
     public Task MineAsync(int blocks = 1) => RpcAsync("anvil_mine", "0x" + blocks.ToString("x", CultureInfo.InvariantCulture));
 
     public Task SetAutomineAsync(bool on) => RpcAsync("evm_setAutomine", on);
 
-    public async Task<string> SnapshotAsync() => (await RpcAsync("evm_snapshot")).GetValue<string>();
+    public async Task<string> SnapshotAsync() => (await RpcAsync("evm_snapshot"))!.GetValue<string>();
 
-    public async Task RevertAsync(string snapshot) => Assert.True((await RpcAsync("evm_revert", snapshot)).GetValue<bool>());
+    public async Task RevertAsync(string snapshot) => Assert.True((await RpcAsync("evm_revert", snapshot))!.GetValue<bool>());
 
     /// <summary>Replaces the newest <paramref name="depth"/> blocks with empty ones (anvil_reorg).</summary>
     public Task ReorgAsync(int depth) => RpcAsync("anvil_reorg", depth, new JsonArray());
@@ -125,10 +125,11 @@ public sealed class AnvilNode : IAsyncLifetime, IDisposable
             ["toBlock"] = "latest",
             ["topics"] = new JsonArray(null, partyTopic, entryHashTopic),
         };
-        return (await RpcAsync("eth_getLogs", filter)).AsArray();
+        return (await RpcAsync("eth_getLogs", filter))!.AsArray();
     }
 
-    public async Task<JsonNode> RpcAsync(string method, params object?[] parameters)
+    /// <summary>One JSON-RPC call; the result, which is null for an answer of null.</summary>
+    public async Task<JsonNode?> RpcAsync(string method, params object?[] parameters)
     {
         var request = new JsonObject
         {
@@ -144,10 +145,10 @@ public sealed class AnvilNode : IAsyncLifetime, IDisposable
             throw new InvalidOperationException($"{method}: {error.ToJsonString()}");
         }
 
-        return body["result"]!;
+        return body["result"];
     }
 
-    public static long ParseQuantity(JsonNode node) => Convert.ToInt64(node.GetValue<string>(), 16);
+    public static long ParseQuantity(JsonNode? node) => Convert.ToInt64(node!.GetValue<string>(), 16);
 
     private static async Task DrainAsync(StreamReader reader)
     {

@@ -16,9 +16,19 @@ internal sealed class ChainWriter(AnvilNode node, string contract, string accoun
     {
         var data = LedgerContract.Instance.EncodeAppend(kind, party, entryHash, entry);
         var nonce = AnvilNode.ParseQuantity(await node.RpcAsync("eth_getTransactionCount", account.Address, "pending"));
-        var gasPrice = BigInteger.Parse("0" + (await node.RpcAsync("eth_gasPrice")).GetValue<string>()[2..], System.Globalization.NumberStyles.HexNumber);
+        var gasPrice = BigInteger.Parse("0" + (await node.RpcAsync("eth_gasPrice"))!.GetValue<string>()[2..], System.Globalization.NumberStyles.HexNumber);
         var (raw, hash) = account.Sign(AnvilNode.ChainId, contract, data, nonce, gasPrice, 3_000_000);
         await node.RpcAsync("eth_sendRawTransaction", raw);
-        return hash;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (await node.RpcAsync("eth_getTransactionReceipt", hash) is not null)
+            {
+                return hash;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"transaction {hash} was not mined");
     }
 }
