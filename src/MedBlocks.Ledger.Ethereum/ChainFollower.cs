@@ -105,10 +105,11 @@ internal sealed class ChainFollower(
             }
         }
 
-        var blocks = new Dictionary<long, ChainBlock>();
-        foreach (var number in events.Select(e => e.BlockNumber).Append(to).Distinct())
+        var numbers = events.Select(e => e.BlockNumber).Append(to).Distinct().ToList();
+        var blocks = new Dictionary<long, ChainBlock>(await node.GetBlocksAsync(numbers, cancellationToken));
+        if (numbers.Any(n => !blocks.ContainsKey(n)))
         {
-            blocks[number] = await node.GetBlockAsync(number, cancellationToken) ?? throw new ChainMovedException();
+            throw new ChainMovedException();
         }
 
         if (events.Any(e => !string.Equals(e.BlockHash, blocks[e.BlockNumber].Hash, StringComparison.OrdinalIgnoreCase)))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using Nethereum.Hex.HexTypes;
 using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.Blocks;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 
@@ -14,10 +15,13 @@ namespace MedBlocks.Ledger.Ethereum;
 /// </summary>
 internal sealed class EthereumNode : IDisposable
 {
+    private const int BlockBatchSize = 500;
+
     private readonly HttpClient? ownedHttpClient;
     private readonly Web3 web3;
     private readonly string contractAddress;
     private readonly TimeSpan requestTimeout;
+    private readonly EthGetBlockWithTransactionsHashesByNumber blockByNumber;
 
     public EthereumNode(Uri url, string contractAddress, TimeSpan requestTimeout, HttpClient? httpClient = null)
     {
@@ -33,6 +37,7 @@ internal sealed class EthereumNode : IDisposable
         this.requestTimeout = requestTimeout;
         var client = new RpcClient(url, httpClient, null, null, null);
         web3 = new Web3(client);
+        blockByNumber = new EthGetBlockWithTransactionsHashesByNumber(client);
     }
 
     public Uri Url { get; }
@@ -55,6 +60,28 @@ internal sealed class EthereumNode : IDisposable
                     : new ChainBlock(number, block.BlockHash, DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value));
             },
             cancellationToken);
+
+    /// <summary>Several blocks' header facts in JSON-RPC batches; a block the node lacks is missing from the answer.</summary>
+    public async Task<IReadOnlyDictionary<long, ChainBlock>> GetBlocksAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken)
+    {
+        var blocks = new Dictionary<long, ChainBlock>(numbers.Count);
+        foreach (var chunk in numbers.Chunk(BlockBatchSize))
+        {
+            var answer = await CallAsync(
+                "eth_getBlockByNumber (batch)",
+                () => blockByNumber.SendBatchRequestAsync([.. chunk.Select(n => new HexBigInteger(n))]),
+                cancellationToken);
+            foreach (var block in answer ?? [])
+            {
+                if (block?.Number is { } number && block.BlockHash is { } hash)
+                {
+                    blocks[(long)number.Value] = new ChainBlock((long)number.Value, hash, DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value));
+                }
+            }
+        }
+
+        return blocks;
+    }
 
     /// <summary>The contract's logs of the six ledger events in blocks <paramref name="from"/> to <paramref name="to"/>, in chain order.</summary>
     public Task<FilterLog[]> GetLogsAsync(long from, long to, IReadOnlyList<string> eventTopics, CancellationToken cancellationToken) =>

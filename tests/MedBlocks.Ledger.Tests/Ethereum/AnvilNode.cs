@@ -10,16 +10,23 @@ namespace MedBlocks.Ledger.Tests.Ethereum;
 
 /// <summary>
 /// A real anvil node from <c>tests/anvil</c> (npm <c>@foundry-rs/anvil-linux-amd64</c>, installed by
-/// <c>tests/tools/install-test-deps.sh</c>) on 127.0.0.1 at a port it picks, stopped by its process id. Its clock
-/// starts a day after <see cref="LedgerCast.Start"/>, so entries stamped by the test clock are never ahead of a block.
+/// <c>tests/tools/install-test-deps.sh</c>) on 127.0.0.1 at a port it picks, stopped by its process id.
 /// </summary>
-public sealed class AnvilNode : IAsyncLifetime, IDisposable
+/// <remarks>Also compiled into the benchmarks; the xunit side is in <c>AnvilTests.cs</c>.</remarks>
+public sealed partial class AnvilNode : IDisposable
 {
     public const long ChainId = 31337;
 
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly DateTimeOffset? genesis;
     private Process? process;
     private int requestId;
+
+    /// <param name="genesis">The first block's time (blocks follow in real time from there); null for now.</param>
+    internal AnvilNode(DateTimeOffset? genesis)
+    {
+        this.genesis = genesis;
+    }
 
     public Uri Url { get; private set; } = null!;
 
@@ -44,8 +51,13 @@ public sealed class AnvilNode : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var genesis = LedgerCast.Start.AddDays(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo(BinaryPath, ["--host", "127.0.0.1", "--port", "0", "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--timestamp", genesis, "--accounts", "1"])
+        List<string> arguments = ["--host", "127.0.0.1", "--port", "0", "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--accounts", "1"];
+        if (genesis is { } time)
+        {
+            arguments.AddRange(["--timestamp", time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        var start = new ProcessStartInfo(BinaryPath, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -110,7 +122,13 @@ public sealed class AnvilNode : IAsyncLifetime, IDisposable
 
     public async Task<string> SnapshotAsync() => (await RpcAsync("evm_snapshot"))!.GetValue<string>();
 
-    public async Task RevertAsync(string snapshot) => Assert.True((await RpcAsync("evm_revert", snapshot))!.GetValue<bool>());
+    public async Task RevertAsync(string snapshot)
+    {
+        if (!(await RpcAsync("evm_revert", snapshot))!.GetValue<bool>())
+        {
+            throw new InvalidOperationException($"anvil could not revert to snapshot {snapshot}.");
+        }
+    }
 
     /// <summary>Replaces the newest <paramref name="depth"/> blocks with empty ones (anvil_reorg).</summary>
     public Task ReorgAsync(int depth) => RpcAsync("anvil_reorg", depth, new JsonArray());
@@ -163,11 +181,4 @@ public sealed class AnvilNode : IAsyncLifetime, IDisposable
         {
         }
     }
-}
-
-/// <summary>One anvil for every Ethereum test class, which then run one after another.</summary>
-[CollectionDefinition(Name)]
-public sealed class AnvilTests : ICollectionFixture<AnvilNode>
-{
-    public const string Name = "anvil";
 }
