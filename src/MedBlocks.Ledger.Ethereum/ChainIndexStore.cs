@@ -40,7 +40,8 @@ internal sealed class ChainIndexStore(SqliteLedger index)
             json TEXT NOT NULL,
             tx TEXT NOT NULL,
             raw TEXT NOT NULL,
-            nonce INTEGER NOT NULL
+            nonce INTEGER NOT NULL,
+            created TEXT NOT NULL
         ) WITHOUT ROWID;
         """;
 
@@ -194,16 +195,20 @@ internal sealed class ChainIndexStore(SqliteLedger index)
         return (long)command.ExecuteScalar()!;
     });
 
-    /// <summary>The pending transaction publishing this entry, or with <paramref name="sameContent"/> one with the same author, kind and body.</summary>
-    public PendingAppend? FindPending(LedgerEntry entry, bool sameContent) => index.Read(connection =>
+    /// <summary>
+    /// The transaction kept for this entry, or with <paramref name="sameContentSince"/> one kept since then for an entry
+    /// with the same author, kind and body (a retry of the signer-based append, which stamps a new time).
+    /// </summary>
+    public PendingAppend? FindPending(LedgerEntry entry, DateTimeOffset? sameContentSince) => index.Read(connection =>
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT entry_hash, json, tx, raw, nonce FROM chain_outbox
-            WHERE entry_hash = $hash OR ($same AND author = $author AND kind = $kind AND body = $body)
-            ORDER BY entry_hash = $hash DESC LIMIT 1
+            WHERE entry_hash = $hash OR ($same AND author = $author AND kind = $kind AND body = $body AND created >= $since)
+            ORDER BY entry_hash = $hash DESC, created DESC LIMIT 1
             """;
-        command.Parameters.AddWithValue("$same", sameContent);
+        command.Parameters.AddWithValue("$same", sameContentSince is not null);
+        command.Parameters.AddWithValue("$since", LedgerEntry.FormatTime(sameContentSince ?? DateTimeOffset.MinValue));
         command.Parameters.AddWithValue("$hash", entry.Hash);
         command.Parameters.AddWithValue("$author", entry.Author);
         command.Parameters.AddWithValue("$kind", entry.Kind);
@@ -214,16 +219,20 @@ internal sealed class ChainIndexStore(SqliteLedger index)
             : null;
     });
 
-    public Task AddPendingAsync(PendingAppend pending, CancellationToken cancellationToken) =>
+    /// <summary>Keeps a signed transaction; forgets those kept before <paramref name="forgetLandedBefore"/> whose entry is on the ledger.</summary>
+    public Task AddPendingAsync(PendingAppend pending, DateTimeOffset now, DateTimeOffset forgetLandedBefore, CancellationToken cancellationToken) =>
         index.WriteAsync(
             (connection, transaction) =>
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = """
-                    INSERT INTO chain_outbox (entry_hash, author, kind, body, json, tx, raw, nonce)
-                    VALUES ($hash, $author, $kind, $body, $json, $tx, $raw, $nonce)
+                    DELETE FROM chain_outbox WHERE created < $forget AND entry_hash IN (SELECT hash FROM entries);
+                    INSERT INTO chain_outbox (entry_hash, author, kind, body, json, tx, raw, nonce, created)
+                    VALUES ($hash, $author, $kind, $body, $json, $tx, $raw, $nonce, $created);
                     """;
+                command.Parameters.AddWithValue("$forget", LedgerEntry.FormatTime(forgetLandedBefore));
+                command.Parameters.AddWithValue("$created", LedgerEntry.FormatTime(now));
                 command.Parameters.AddWithValue("$hash", pending.Entry.Hash);
                 command.Parameters.AddWithValue("$author", pending.Entry.Author);
                 command.Parameters.AddWithValue("$kind", pending.Entry.Kind);

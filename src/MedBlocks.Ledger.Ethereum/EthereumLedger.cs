@@ -24,6 +24,9 @@ public sealed class EthereumLedger : ILedger, IDisposable
 {
     private static readonly TimeSpan MaxReceiptPoll = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How long a retry of the signer-based append with the same body completes the earlier attempt instead of appending anew.</summary>
+    private static readonly TimeSpan RetryWindow = TimeSpan.FromMinutes(15);
+
     private readonly EthereumLedgerOptions options;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
@@ -111,9 +114,9 @@ public sealed class EthereumLedger : ILedger, IDisposable
 
     /// <inheritdoc />
     /// <remarks>
-    /// An earlier call with the same author, kind and body whose transaction is still pending (it failed with
-    /// <see cref="EthereumNodeUnavailableException"/> or <see cref="EthereumConfirmationTimeoutException"/>) is
-    /// completed instead of publishing a second entry.
+    /// An earlier call of the last 15 minutes with the same author, kind and body whose transaction was kept (it
+    /// failed with <see cref="EthereumNodeUnavailableException"/> or <see cref="EthereumConfirmationTimeoutException"/>)
+    /// is completed, or returned if it landed meanwhile, instead of publishing a second entry.
     /// </remarks>
     public async Task<LedgerEntry> AppendAsync(IEntrySigner signer, ILedgerBody body, CancellationToken cancellationToken = default)
     {
@@ -236,7 +239,14 @@ public sealed class EthereumLedger : ILedger, IDisposable
             return stored;
         }
 
-        var pending = store.FindPending(entry, sameContent);
+        var pending = store.FindPending(entry, sameContent ? timeProvider.GetUtcNow() - RetryWindow : null);
+        if (pending is not null && await index.FindEntryAsync(pending.Entry.Hash, cancellationToken) is { } landed)
+        {
+            // An earlier attempt's transaction made it after all.
+            await store.RemovePendingAsync(pending.Entry.Hash, cancellationToken);
+            return landed;
+        }
+
         if (pending is null)
         {
             if (!caughtUp)
@@ -251,7 +261,8 @@ public sealed class EthereumLedger : ILedger, IDisposable
             await index.CheckAppendAsync(entry, cancellationToken);
             pending = await SignAsync(writer, entry, cancellationToken);
             // Kept before it is sent: whatever happens next, a retry sends this very transaction again.
-            await store.AddPendingAsync(pending, cancellationToken);
+            var now = timeProvider.GetUtcNow();
+            await store.AddPendingAsync(pending, now, now - RetryWindow, cancellationToken);
         }
 
         return await PublishAsync(pending, cancellationToken);
