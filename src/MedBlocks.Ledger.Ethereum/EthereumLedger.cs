@@ -287,7 +287,9 @@ public sealed class EthereumLedger : ILedger, IDisposable
         await SendAsync(pending, cancellationToken);
         EthereumLedgerLog.Sent(logger, entry.Hash, pending.TransactionHash, pending.Nonce);
         var started = Stopwatch.GetTimestamp();
-        var poll = options.PollInterval < MaxReceiptPoll ? options.PollInterval : MaxReceiptPoll;
+        var maxPoll = options.PollInterval < MaxReceiptPoll ? options.PollInterval : MaxReceiptPoll;
+        // A node that mines at once answers within milliseconds; one with block times is asked less often.
+        var poll = TimeSpan.FromMilliseconds(2);
         while (true)
         {
             var receipt = await node.GetReceiptAsync(pending.TransactionHash, cancellationToken);
@@ -334,6 +336,7 @@ public sealed class EthereumLedger : ILedger, IDisposable
             }
 
             await Task.Delay(poll, cancellationToken);
+            poll = poll * 2 < maxPoll ? poll * 2 : maxPoll;
         }
     }
 

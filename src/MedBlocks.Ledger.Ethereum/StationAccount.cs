@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Model;
 using Nethereum.Signer;
 using Nethereum.Util;
 
@@ -13,7 +14,6 @@ namespace MedBlocks.Ledger.Ethereum;
 internal sealed class StationAccount
 {
     private readonly EthECKey key;
-    private readonly LegacyTransactionSigner signer = new();
 
     /// <param name="privateKeyHex">0x and 64 hex digits.</param>
     public StationAccount(string privateKeyHex)
@@ -37,8 +37,10 @@ internal sealed class StationAccount
     /// <returns>The raw transaction (hex, 0x) and its hash.</returns>
     public (string Raw, string Hash) Sign(long chainId, string to, string data, long nonce, BigInteger gasPrice, BigInteger gas)
     {
-        // The key's own bytes (not a copy): it stays in memory for as long as the station runs.
-        var raw = signer.SignTransaction(key.GetPrivateKeyAsBytes(), new BigInteger(chainId), to, BigInteger.Zero, nonce, gasPrice, gas, data).EnsureHexPrefix();
+        // Signed with this key object rather than from its bytes: rebuilding the key for every transaction costs more than the signature.
+        var transaction = new LegacyTransactionChainId(to, BigInteger.Zero, nonce, gasPrice, gas, data, new BigInteger(chainId));
+        transaction.SetSignature(key.SignAndCalculateV(transaction.RawHash, new BigInteger(chainId)));
+        var raw = transaction.GetRLPEncoded().ToHex(true);
 
         var hash = Sha3Keccack.Current.CalculateHash(raw.HexToByteArray()).ToHex(true);
         return (raw, hash);

@@ -99,17 +99,8 @@ public sealed partial class SqliteLedger
                         throw new LedgerRuleViolation(LedgerRuleNames.Signature, "The signature is not the author's over this entry.");
                     }
 
-                    if (entry.Time > latest)
-                    {
-                        throw new LedgerRuleViolation(LedgerRuleNames.TimeFuture, $"time {LedgerEntry.FormatTime(entry.Time)} is ahead of its source's time.");
-                    }
-
-                    var position = head.Position + 1;
-                    writerState.Before = position;
-                    var body = LedgerRules.Check(entry, head, writerState, verifySignature: false);
-                    writerIndex.Append(transaction, entry, body, position);
-                    head = new LedgerHead(position, entry.Hash, entry.Time);
-                    outcomes[i] = new FollowedOutcome(position, null);
+                    head = AppendChecked(transaction, entry, head, latest, "its source's time");
+                    outcomes[i] = new FollowedOutcome(head.Position, null);
                 }
                 catch (LedgerRuleViolation violation)
                 {
