@@ -63,16 +63,7 @@ public class LedgerBackendBenchmarks : IAsyncDisposable
             ledger = await chain.OpenStationAsync(canAppend: true);
         }
 
-        var patient = LedgerBenchmarkChain.Patient(1);
-        lab = LedgerBenchmarkChain.Patient(20_001);
-        var spki = Convert.ToBase64String(System.Security.Cryptography.RSA.Create(2048).ExportSubjectPublicKeyInfo());
-        await ledger.AppendAsync(patient, new IdentityDeclaration(patient.Address, ParticipantRole.Patient, spki));
-        await ledger.AppendAsync(lab, new IdentityDeclaration(lab.Address, ParticipantRole.Lab, spki, "Lab"));
-        var wrapped = Convert.ToBase64String(new byte[384]);
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal) { [patient.Address] = wrapped, [lab.Address] = wrapped };
-        bodies = Enumerable.Range(0, AppendsPerInvoke)
-            .Select(i => new MedBlockDeclaration($"bafkrei{i:D8}", patient.Address, "application/fhir+json", false, keys, new string('a', 64), Convert.ToBase64String(new byte[64])))
-            .ToArray();
+        (lab, bodies) = await LedgerAppendWorkload.SetUpAsync(ledger, AppendsPerInvoke);
     }
 
     [GlobalCleanup]
