@@ -1,5 +1,7 @@
 using MedBlocks.Core.Ledger;
 using MedBlocks.Ledger.Ethereum;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace MedBlocks.Ledger.Tests.Ethereum;
@@ -229,6 +231,81 @@ public sealed class EthereumLedgerTests(AnvilNode node) : IAsyncLifetime
         var (fresh, _) = await OpenStationAsync(station.Contract, readOnly: true);
         await fresh.CatchUpAsync();
         Assert.Equal(await ledger.GetHeadAsync(), await fresh.GetHeadAsync());
+    }
+
+    [Fact]
+    public async Task AppendAsync_BlockOrphanedWhileConfirming_SendsTheTransactionAgainAndReportsOnce()
+    {
+        var (writer, station) = await OpenStationAsync();
+        await cast.DeclareParticipantsAsync(writer);
+        var (ledger, _) = await OpenStationAsync(station.Contract, confirmations: 2);
+        await node.MineAsync(2);
+        await ledger.CatchUpAsync();
+        var entry = new LedgerEntryFactory(cast.Clock).Create(cast.Lab, await ledger.GetHeadAsync(), LedgerCast.MedBlockFor(cast.Patient, "bafkreireorged"));
+        var snapshot = await node.SnapshotAsync();
+        var forkBlock = await node.BlockNumberAsync();
+
+        var append = ledger.AppendAsync(entry);
+        while ((await node.LogsAsync(station.Contract.Address, entryHashTopic: "0x" + entry.Hash)).Count == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        // Its block leaves the chain before it has two blocks on top; the transaction goes with it.
+        await node.RevertAsync(snapshot);
+        Assert.Empty(await node.LogsAsync(station.Contract.Address, entryHashTopic: "0x" + entry.Hash));
+        while (!append.IsCompleted)
+        {
+            await node.MineAsync();
+            await Task.Delay(50);
+        }
+
+        var stored = await append;
+        Assert.Equal(7, stored.Position);
+        Assert.Single(await node.LogsAsync(station.Contract.Address, entryHashTopic: "0x" + entry.Hash));
+        Assert.True(ledger.GetLocation(7)!.BlockNumber > forkBlock);
+        Assert.True((await ledger.VerifyAsync()).IsValid);
+    }
+
+    [Fact]
+    public async Task Follower_InAHost_KeepsTheIndexCaughtUp()
+    {
+        var (writer, station) = await OpenStationAsync();
+        var readerIndex = new TempLedgerFile();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ledger:Backend"] = "Ethereum",
+            ["Ledger:Ethereum:NodeUrl"] = node.Url.ToString(),
+            ["Ledger:Ethereum:ChainId"] = AnvilNode.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ledger:Ethereum:ContractAddress"] = station.Contract.Address,
+            ["Ledger:Ethereum:DeploymentBlock"] = station.Contract.Block.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ledger:Ethereum:Confirmations"] = "0",
+            ["Ledger:Ethereum:IndexPath"] = readerIndex.Path,
+            ["Ledger:Ethereum:PollInterval"] = "00:00:00.100",
+        });
+        builder.Services.AddConfiguredLedger(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var ledger = host.Services.GetRequiredService<ILedger>();
+            await cast.DeclareParticipantsAsync(writer);
+            var expected = await writer.GetHeadAsync();
+            for (var wait = 0; wait < 100 && (await ledger.GetHeadAsync()) != expected; wait++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(expected, await ledger.GetHeadAsync());
+        }
+        finally
+        {
+            await host.StopAsync();
+            host.Dispose();
+            readerIndex.Dispose();
+        }
     }
 
     [Fact]
