@@ -14,7 +14,7 @@ namespace MedBlocks.Kiosk.Cards;
 /// </summary>
 public sealed partial class CardTapProcessor(
     ChannelReader<CardEvent> events,
-    ICardTransportSource cards,
+    CardInReader cards,
     IKeyProvider keys,
     StationIdentity station,
     PinAttemptLimiter pinLimiter,
@@ -33,8 +33,8 @@ public sealed partial class CardTapProcessor(
             {
                 ScreenEvent? outcome = cardEvent switch
                 {
-                    CardPresent present => await ReadAsync(present, stoppingToken),
-                    CardRemoved removed => new CardLeft(removed.Timestamp),
+                    CardPresent present => await ArrivedAsync(present, stoppingToken),
+                    CardRemoved removed => Left(removed),
                     ReaderAttached attached => new ReaderStatusChanged(true, attached.Timestamp),
                     ReaderDetached detached => new ReaderStatusChanged(false, detached.Timestamp),
                     _ => null,
@@ -51,25 +51,25 @@ public sealed partial class CardTapProcessor(
         }
     }
 
+    private Task<ScreenEvent> ArrivedAsync(CardPresent present, CancellationToken stoppingToken)
+    {
+        cards.Arrived(present.ReaderName);
+        return ReadAsync(present, stoppingToken);
+    }
+
+    private CardLeft Left(CardRemoved removed)
+    {
+        cards.Left(removed.ReaderName);
+        return new CardLeft(removed.Timestamp);
+    }
+
     private async Task<ScreenEvent> ReadAsync(CardPresent present, CancellationToken stoppingToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(ReadTimeout);
         try
         {
-            await using var open = await cards.OpenAsync(present.ReaderName, timeout.Token);
-            using var reader = new PatientCardReader(open.Transport, keys, station, pinLimiter, time, revocations);
-            if (station.Role == StationRole.Emergency)
-            {
-                var emergency = await reader.ReadForEmergencyAsync(timeout.Token);
-                Log.EmergencyRead(logger, present.ReaderName, emergency.Info.SerialText[^4..]);
-                return new EmergencySummaryRead(emergency.Summary, emergency.Info.SerialText, present.Timestamp);
-            }
-
-            var read = await reader.ReadForCheckInAsync(timeout.Token);
-            Log.CardRead(logger, present.ReaderName, read.Info.SerialText[^4..]);
-            var identity = read.Identity;
-            return new PatientGreeted(NameMask.Mask(identity.Name), identity.BirthDate.Year, identity.Address, read.Info.SerialText, present.Timestamp);
+            return await cards.UseAsync(present.ReaderName, (transport, ct) => ReadCardAsync(transport, present, ct), timeout.Token);
         }
         catch (CardRemovedException)
         {
@@ -103,6 +103,22 @@ public sealed partial class CardTapProcessor(
             Log.CardFailed(logger, present.ReaderName, e.GetType().Name);
             return new CardProblem(e is DesfireException ? CardProblemKind.ForeignCard : CardProblemKind.Unreadable, present.Timestamp);
         }
+    }
+
+    private async Task<ScreenEvent> ReadCardAsync(ICardTransport transport, CardPresent present, CancellationToken cancellationToken)
+    {
+        using var reader = new PatientCardReader(transport, keys, station, pinLimiter, time, revocations);
+        if (station.Role == StationRole.Emergency)
+        {
+            var emergency = await reader.ReadForEmergencyAsync(cancellationToken);
+            Log.EmergencyRead(logger, present.ReaderName, emergency.Info.SerialText[^4..]);
+            return new EmergencySummaryRead(emergency.Summary, emergency.Info.SerialText, present.Timestamp);
+        }
+
+        var read = await reader.ReadForCheckInAsync(cancellationToken);
+        Log.CardRead(logger, present.ReaderName, read.Info.SerialText[^4..]);
+        var identity = read.Identity;
+        return new PatientGreeted(NameMask.Mask(identity.Name), identity.BirthDate.Year, identity.Address, read.Info.SerialText, present.Timestamp);
     }
 
     internal static CardProblemKind KindOf(PatientCardError error) => error switch
