@@ -1,11 +1,9 @@
 using MedBlocks.Kiosk.Demo;
-using MedBlocks.Kiosk.Options;
+using MedBlocks.Kiosk.Tests.Demo;
 using MedBlocks.Kiosk.Simulation;
-using MedBlocks.Kiosk.Tests.CheckIn;
 using MedBlocks.Pcsc.Tests.Integration;
 using MedBlocks.Simulator.Card;
 using MedBlocks.Simulator.Vpcd;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 
 namespace MedBlocks.Kiosk.Tests.EndToEnd;
@@ -24,13 +22,8 @@ public sealed class VpcdCheckInEndToEndTests(PcscdFixture pcscd) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         Assert.NotEqual(0, pcscd.Pid);
-        var options = Microsoft.Extensions.Options.Options.Create(new KioskOptions
-        {
-            DataFolder = Path.Combine(dataFolder, "cards-source"),
-            CardKeys = KioskTestKit.DevelopmentCardKeys(),
-        });
-        catalog = new DemoCardCatalog(options);
-        await new DemoSeeder(catalog, options, TimeProvider.System, NullLogger<DemoSeeder>.Instance).SeedAsync(CancellationToken.None);
+        // The station's own data folder holds the demo ledger; the cards go into the vpcd reader from it.
+        catalog = await DemoSite.SeedAsync(Path.Combine(dataFolder, "station"));
         kiosk = await KioskProcess.StartAsync(
             Path.Combine(dataFolder, "station"),
             ["--Kiosk:Reader=Pcsc", $"--CardWorker:IncludeReaders:0={PcscdFixture.Slot0Reader}"],
