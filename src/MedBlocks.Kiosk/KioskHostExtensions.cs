@@ -66,6 +66,7 @@ public static class KioskHostExtensions
         services.AddSingleton<CardInReader>();
         services.AddSingleton<StationStaff>();
         services.AddSingleton<ClinicianDirectory>();
+        services.AddSingleton<ConsentService>();
         services.AddHostedService<CardTapProcessor>();
         services.AddHealthChecks();
         services.AddAuthentication(StaffBasicAuthenticationHandler.SchemeName)
