@@ -101,9 +101,14 @@ internal sealed class EmergencyStationHarness : IAsyncDisposable
 
     public EmergencyRecordsFollower Follower { get; }
 
-    public async Task StartAsync()
+    /// <param name="followRecords">False where a test publishes the records events itself.</param>
+    public async Task StartAsync(bool followRecords = true)
     {
-        await Follower.StartAsync(CancellationToken.None);
+        if (followRecords)
+        {
+            await Follower.StartAsync(CancellationToken.None);
+        }
+
         await processor.StartAsync(CancellationToken.None);
     }
 
