@@ -24,6 +24,7 @@ public class KioskTapBenchmarks : IDisposable
 {
     private string _folder = null!;
     private SimulatedReader _reader = null!;
+    private CardInReader _inReader = null!;
     private CardTapProcessor _processor = null!;
     private ConfigurationKeyProvider _keys = null!;
     private IDisposable _subscription = null!;
@@ -37,9 +38,7 @@ public class KioskTapBenchmarks : IDisposable
     {
         _folder = Directory.CreateTempSubdirectory("kiosk-bench-").FullName;
         var cardKeys = CardBenchmarkKeys.Masters();
-        var options = Microsoft.Extensions.Options.Options.Create(new KioskOptions { DataFolder = _folder, CardKeys = cardKeys });
-        var catalog = new DemoCardCatalog(options);
-        new DemoSeeder(catalog, options, TimeProvider.System, NullLogger<DemoSeeder>.Instance).SeedAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var catalog = DemoSeeder.SeedFolderAsync(new KioskOptions { DataFolder = _folder, CardKeys = cardKeys }, CancellationToken.None).GetAwaiter().GetResult();
         var sink = new ChannelCardEventSink();
         _reader = new SimulatedReader(sink, catalog, TimeProvider.System);
         var hub = new ScreenEventHub();
@@ -49,7 +48,8 @@ public class KioskTapBenchmarks : IDisposable
             return Task.CompletedTask;
         });
         _keys = new ConfigurationKeyProvider(cardKeys);
-        _processor = new CardTapProcessor(sink.Reader, _reader, _keys, new StationIdentity("11111111111111111111111111111111", Role),
+        _inReader = new CardInReader(_reader);
+        _processor = new CardTapProcessor(sink.Reader, _inReader, _keys, new StationIdentity("11111111111111111111111111111111", Role),
             new PinAttemptLimiter(TimeProvider.System), hub, TimeProvider.System, NullLogger<CardTapProcessor>.Instance);
         _processor.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
@@ -77,6 +77,7 @@ public class KioskTapBenchmarks : IDisposable
         _processor.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         _processor.Dispose();
         _subscription.Dispose();
+        _inReader.Dispose();
         _reader.Dispose();
         _keys.Dispose();
         Directory.Delete(_folder, recursive: true);

@@ -3,7 +3,11 @@ using MedBlocks.Core.Ledger;
 using MedBlocks.Core.Participants;
 using MedBlocks.Core.Records;
 using MedBlocks.Core.Sharing;
+using MedBlocks.Ipfs.Store;
 using MedBlocks.Kiosk.Clinicians;
+using MedBlocks.Kiosk.Records;
+using MedBlocks.Ledger;
+using Microsoft.Extensions.Logging.Abstractions;
 using MedBlocks.Core.Secrets;
 using MedBlocks.Kiosk.Options;
 using MedBlocks.Kiosk.Simulation;
@@ -37,6 +41,29 @@ public sealed partial class DemoSeeder(
     public const string RevokedCardId = "omar-lost";
 
     private const int StaffRsaBits = 2048;
+
+    /// <summary>
+    /// Seeds a data folder without a host: the embedded ledger and record store in it, as the host would
+    /// open them (for tests, benchmarks and preparing cards for a PC/SC station). Returns the card catalog.
+    /// </summary>
+    public static async Task<DemoCardCatalog> SeedFolderAsync(KioskOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = Path.GetFullPath(options.DataFolder);
+        Directory.CreateDirectory(folder);
+        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
+        var catalog = new DemoCardCatalog(wrapped);
+        using (var ledger = new SqliteLedger(new SqliteLedgerOptions { Path = Path.Combine(folder, KioskRecordsExtensions.LedgerFileName) }))
+        {
+            var store = new EmbeddedRecordStore(new EmbeddedRecordStoreOptions { RootPath = Path.Combine(folder, KioskRecordsExtensions.StoreFolderName) });
+            var directory = new ClinicianDirectory(wrapped, NullLogger<ClinicianDirectory>.Instance);
+            await new DemoSeeder(catalog, directory, ledger, store, wrapped, TimeProvider.System, NullLogger<DemoSeeder>.Instance).SeedAsync(cancellationToken);
+        }
+
+        // The host (or the next test) opens the same file; pooled connections would keep it open.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return catalog;
+    }
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
