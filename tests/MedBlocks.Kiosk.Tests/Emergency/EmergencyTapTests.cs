@@ -1,13 +1,42 @@
 using MedBlocks.Core.Ledger;
 using MedBlocks.Kiosk.Cards;
 using MedBlocks.Kiosk.Emergency;
+using MedBlocks.Simulator.Card;
+using MedBlocks.Simulator.Transport;
 using MedBlocks.SmartCards.Profile;
+using Xunit.Abstractions;
 
 namespace MedBlocks.Kiosk.Tests.Emergency;
 
 /// <summary>Taps at a paramedic station in process: the sign-in gate, the staff-card routing, the online records and their audit.</summary>
-public sealed class EmergencyTapTests(EmergencyDemoSite site) : IClassFixture<EmergencyDemoSite>
+public sealed class EmergencyTapTests(EmergencyDemoSite site, ITestOutputHelper output) : IClassFixture<EmergencyDemoSite>
 {
+    [Fact]
+    public async Task SignedIn_TapRead_CountsApdus_AndTheCardLogAfterwards()
+    {
+        await using var station = new EmergencyStationHarness(site);
+        await station.StartAsync();
+        await station.SignInAsync();
+        var card = new SimulatedDesfireCard(CardImage.Load(site.Catalog.Find("ana")!.ImagePath));
+        card.PowerOn();
+        var transport = new SimulatedCardTransport(card);
+        using var keys = new ConfigurationKeyProvider(station.Options.CardKeys);
+        var station3 = new StationIdentity(EmergencyStationHarness.StationAddress, StationRole.Emergency);
+        var limiter = new PinAttemptLimiter(station.Time);
+        var taps = new EmergencyTapReader(keys, station3, limiter, station.Staff, station.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<EmergencyTapReader>.Instance);
+
+        var read = Assert.IsType<EmergencySummaryRead>(await taps.ReadAsync(transport, station.Time.GetUtcNow(), CancellationToken.None));
+        var tapApdus = transport.CommandsSent;
+        transport.ResetCounters();
+        using var reader = new PatientCardReader(transport, keys, station3, limiter, station.Time);
+        Assert.True(await reader.RecordEmergencyRecordsReadAsync(read.CardSerial));
+        var logApdus = transport.CommandsSent;
+        output.WriteLine($"emergency tap (summary K3 + identity K2, two log records): {tapApdus} APDUs; records-read log record (K3): {logApdus} APDUs");
+
+        // Regression guard on the card exchange (8 KB demo card, whose reader answers GET DATA for the UID).
+        Assert.Equal((24, 7), (tapApdus, logApdus));
+    }
+
     [Fact]
     public async Task SignedOut_PatientTap_ReadsNothingForTheScreen()
     {
