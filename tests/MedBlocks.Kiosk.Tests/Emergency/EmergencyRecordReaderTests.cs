@@ -2,7 +2,12 @@ using System.Text;
 using MedBlocks.Core.Ledger;
 using MedBlocks.Core.Participants;
 using MedBlocks.Core.Sharing;
+using MedBlocks.Core.Secrets;
+using MedBlocks.Kiosk.Demo;
 using MedBlocks.Kiosk.Emergency;
+using MedBlocks.Simulator.Card;
+using MedBlocks.Simulator.Desfire;
+using MedBlocks.Simulator.Transport;
 using MedBlocks.SmartCards.Profile;
 
 namespace MedBlocks.Kiosk.Tests.Emergency;
@@ -54,6 +59,29 @@ public sealed class EmergencyRecordReaderTests(EmergencyDemoSite site) : IClassF
     }
 
     [Fact]
+    public async Task Practitioner_ReadAuditedOnTheLedgerByTheStation()
+    {
+        await using var station = new EmergencyStationHarness(site);
+        await station.StartAsync();
+        using var patient = await DeclaredAsync(station.Ledger, ParticipantRole.Patient);
+        using var service = await DeclaredAsync(station.Ledger, ParticipantRole.Emergency);
+        using var doctor = await PractitionerCardAsync(station, "er-doctor");
+        var records = new MedBlockService(station.Ledger, station.Store, new EmergencyServiceKeys([service.Address]), TimeProvider.System);
+        var plan = await AddAsync(records, doctor, patient, "ER handover plan", "text/plain", emergency: true);
+        var session = await station.SignInAsync("er-doctor");
+        var before = await EmergencyAccessCountAsync(station.Ledger);
+
+        var list = await station.RecordReader.ReadAsync(session, patient.Address, CancellationToken.None);
+
+        var record = Assert.Single(list.Records);
+        Assert.Equal((EmergencyRecordState.Shown, "ER handover plan"), (record.State, record.Text));
+        Assert.Equal((1, CardHolderRole.Practitioner), (list.LedgerAudits, list.ReaderRole));
+        Assert.Equal(before + 1, await EmergencyAccessCountAsync(station.Ledger));
+        var entry = await LastEmergencyAccessAsync(station.Ledger);
+        Assert.Equal((doctor.Address, plan.Hash), (entry.Author, EmergencyAccess.Parse(entry.Body).MedBlock));
+    }
+
+    [Fact]
     public async Task LedgerUnreachable_ListUnavailable_NothingAudited()
     {
         GatedLedger? ledger = null;
@@ -90,6 +118,42 @@ public sealed class EmergencyRecordReaderTests(EmergencyDemoSite site) : IClassF
         var participant = Participant.Create(role, 2048);
         await ledger.AppendAsync(participant, new IdentityDeclaration(participant.Address, role, Convert.ToBase64String(participant.EncryptionPublicKey.Span)));
         return participant;
+    }
+
+    /// <summary>An ER practitioner's staff card in the demo catalog, its keys declared on the ledger; returns the practitioner's keys.</summary>
+    private static async Task<Participant> PractitionerCardAsync(EmergencyStationHarness station, string id)
+    {
+        using var keys = new ConfigurationKeyProvider(station.Options.CardKeys);
+        using var summaryAuthor = Participant.Create(ParticipantRole.Practitioner, 2048);
+        Participant? holder = null;
+        var card = new SimulatedDesfireCard(CardImage.NewBlank(DesfireStorageSize.EightKilobytes));
+        await new CardPersonalizer(keys, TimeProvider.System).PersonalizeAsync(new SimulatedCardTransport(card), new PersonalizationRequest
+        {
+            Name = "Sam Carter",
+            BirthDate = new DateOnly(1980, 2, 3),
+            Sex = "other",
+            IssuerId = 1,
+            Role = CardHolderRole.Practitioner,
+            CreateParticipant = bits => holder = Participant.Create(ParticipantRole.Practitioner, bits),
+            Pin = DemoPatients.Pin,
+            Kdf = Argon2Parameters.FastForTests,
+            SignedEmergencySummary = new EmergencySummary(true, [], [], [], ResuscitationStatus.Unknown, null, [], summaryAuthor.Address, new DateOnly(2026, 11, 1)).Sign(summaryAuthor),
+        });
+        card.PowerOff();
+        await station.Ledger.AppendAsync(holder!, new IdentityDeclaration(holder!.Address, ParticipantRole.Practitioner, Convert.ToBase64String(holder.EncryptionPublicKey.Span)));
+        station.Site.Catalog.Add(id, "ER practitioner (test)", card.State);
+        return holder;
+    }
+
+    private static async Task<LedgerEntry> LastEmergencyAccessAsync(ILedger ledger)
+    {
+        LedgerEntry? last = null;
+        await foreach (var entry in ledger.ReadSinceAsync(0))
+        {
+            last = entry.Kind == LedgerEntryKinds.EmergencyAccess ? entry : last;
+        }
+
+        return last!;
     }
 
     private static async Task<MedBlockView> AddAsync(MedBlockService service, Participant author, Participant patient, string text, string contentType, bool emergency)
