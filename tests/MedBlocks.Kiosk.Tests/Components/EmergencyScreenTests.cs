@@ -218,6 +218,22 @@ public sealed class EmergencyScreenTests(EmergencyDemoSite site) : IClassFixture
     }
 
     [Fact]
+    public async Task Records_StoreUnreachableForAll_SaysOnlineRecordsUnavailable()
+    {
+        await station.SignInAsync();
+        var screen = context.Render<EmergencyScreen>();
+        var tap = Now;
+        var unreachable = Records() with { Records = [new("a1", "Dr Aisha Rahman", tap, "text/plain", EmergencyRecordState.Unavailable)], Withheld = 0 };
+
+        await station.Hub.PublishAsync(new EmergencySummaryRead(Summary(false), Serial, tap, Patient));
+        await station.Hub.PublishAsync(new EmergencyRecordsRead(Serial, tap, unreachable));
+
+        screen.WaitForAssertion(() => Assert.StartsWith("Online records unavailable.", screen.Find("#records-note").TextContent, StringComparison.Ordinal));
+        Assert.Equal("This record could not be fetched just now.", screen.Find("article.record .record-state").TextContent);
+        Assert.Equal("DO NOT RESUSCITATE", screen.Find("#resuscitation").TextContent);
+    }
+
+    [Fact]
     public async Task Records_ArrivingBeforeTheirSummary_StillPaired_CardLeftBeforeLog()
     {
         await station.SignInAsync();
