@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using MedBlocks.Core.Ledger;
 using MedBlocks.Core.Records;
@@ -26,7 +25,7 @@ public sealed partial class EmergencyRecordReader(
     /// <summary>The public reason written into each <c>emergency-access</c> entry (no clinical detail).</summary>
     public const string AuditReason = "emergency care at a paramedic station";
 
-    /// <summary>Text records larger than this are not displayed on the station.</summary>
+    /// <summary>Text records larger than this are verified but not displayed on the station (nor held in memory).</summary>
     public const int MaxDisplayedBytes = 256 * 1024;
 
     private const int MaxTitleLength = 80;
@@ -74,7 +73,7 @@ public sealed partial class EmergencyRecordReader(
         }
 
         var audits = 0;
-        var buffer = new MemoryStream();
+        using var buffer = new DisplayedPlaintext(MaxDisplayedBytes);
         try
         {
             if (staff.Role != CardHolderRole.Paramedic)
@@ -86,12 +85,12 @@ public sealed partial class EmergencyRecordReader(
 
             var result = await staff.UseKeysAsync(p => medBlocks.ReadRecordAsync(p, block.Hash, buffer, AuditReason, cancellationToken));
             audits += result.EmergencyAccessEntry is null ? 0 : 1;
-            if (!IsPlainText(block.ContentType) || buffer.Length > MaxDisplayedBytes)
+            if (!IsPlainText(block.ContentType) || buffer.Overflowed)
             {
                 return (Listed(EmergencyRecordState.NotDisplayable), audits);
             }
 
-            var text = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(buffer.Kept);
             return (Listed(EmergencyRecordState.Shown, TitleOf(text), text), audits);
         }
         catch (Exception e) when (e is RecordTamperedException or RecordIntegrityException)
@@ -111,11 +110,6 @@ public sealed partial class EmergencyRecordReader(
         {
             Log.RecordUnavailable(logger, block.Hash, e.GetType().Name);
             return (Listed(EmergencyRecordState.Unavailable), audits + (e is RecordStoreException ? AuditedByWorkflow(staff) : 0));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-            await buffer.DisposeAsync();
         }
     }
 

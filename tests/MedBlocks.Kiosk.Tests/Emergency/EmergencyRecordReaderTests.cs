@@ -32,6 +32,7 @@ public sealed class EmergencyRecordReaderTests(EmergencyDemoSite site) : IClassF
         var forOther = new MedBlockService(station.Ledger, station.Store, new EmergencyServiceKeys([otherService.Address]), TimeProvider.System);
         await AddAsync(forParamedic, author, patient, "Allergy action plan\nAdrenaline 0.5 mg IM.", "text/plain;charset=utf-8", emergency: true);
         await AddAsync(forParamedic, author, patient, "%PDF-1.7 demo", "application/pdf", emergency: true);
+        await AddAsync(forParamedic, author, patient, "Long log\n" + new string('x', EmergencyRecordReader.MaxDisplayedBytes), "text/plain", emergency: true);
         var tampered = await AddAsync(forParamedic, author, patient, "Tampered plan", "text/plain", emergency: true);
         await AddAsync(forOther, author, patient, "Other service only", "text/plain", emergency: true);
         var refused = await AddAsync(forParamedic, author, patient, "Refused plan", "text/plain", emergency: true);
@@ -46,16 +47,16 @@ public sealed class EmergencyRecordReaderTests(EmergencyDemoSite site) : IClassF
 
         Assert.True(list.Available);
         Assert.Equal(
-            [EmergencyRecordState.Shown, EmergencyRecordState.NotDisplayable, EmergencyRecordState.Tampered, EmergencyRecordState.NoKey, EmergencyRecordState.Unavailable],
+            [EmergencyRecordState.Shown, EmergencyRecordState.NotDisplayable, EmergencyRecordState.NotDisplayable, EmergencyRecordState.Tampered, EmergencyRecordState.NoKey, EmergencyRecordState.Unavailable],
             list.Records.Select(r => r.State));
         Assert.Equal(("Allergy action plan", "Allergy action plan\nAdrenaline 0.5 mg IM."), (list.Records[0].Title, list.Records[0].Text));
         Assert.All(list.Records.Skip(1), r => Assert.Null(r.Text));
         Assert.Equal(author.Address[..8] + "…", list.Records[0].Author);
         Assert.Equal(1, list.Withheld);
         Assert.DoesNotContain(list.Records, r => r.MedBlock == refused.Hash);
-        // Shown, not displayable, tampered and unreachable were each audited before the store was asked.
-        Assert.Equal(4, list.LedgerAudits);
-        Assert.Equal(4, await EmergencyAccessCountAsync(station.Ledger) - before);
+        // Shown, not displayable (2), tampered and unreachable were each audited before the store was asked.
+        Assert.Equal(5, list.LedgerAudits);
+        Assert.Equal(5, await EmergencyAccessCountAsync(station.Ledger) - before);
     }
 
     [Fact]
