@@ -4,6 +4,7 @@ using MedBlocks.Kiosk.Emergency;
 using MedBlocks.Simulator.Card;
 using MedBlocks.Simulator.Transport;
 using MedBlocks.SmartCards.Profile;
+using MedBlocks.SmartCards.Transport;
 using Xunit.Abstractions;
 
 namespace MedBlocks.Kiosk.Tests.Emergency;
@@ -51,6 +52,24 @@ public sealed class EmergencyTapTests(EmergencyDemoSite site, ITestOutputHelper 
         Assert.DoesNotContain(station.Seen(), e => e is EmergencySummaryRead or EmergencyRecordsRead);
         // Nothing was read from the card by the tap itself (the sign-in panel reads whose card it is).
         Assert.Equal(logBefore, await station.CardLogAsync("ana"));
+    }
+
+    [Theory]
+    [InlineData(3)] // during the summary read
+    [InlineData(18)] // during the identity read, after the summary was read
+    public async Task SignedIn_CardPulledDuringTheTap_NothingShown_CardRemovedRaised(int apdus)
+    {
+        await using var station = new EmergencyStationHarness(site);
+        await station.StartAsync();
+        await station.SignInAsync();
+        var card = new SimulatedDesfireCard(CardImage.Load(site.Catalog.Find("ana")!.ImagePath));
+        card.PowerOn();
+        card.Faults.CutPowerAfter(apdus);
+        using var keys = new ConfigurationKeyProvider(station.Options.CardKeys);
+        var taps = new EmergencyTapReader(keys, new StationIdentity(EmergencyStationHarness.StationAddress, StationRole.Emergency), new PinAttemptLimiter(station.Time), station.Staff, station.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<EmergencyTapReader>.Instance);
+
+        // The tap processor turns this into "hold the card still and tap again"; no summary of a card whose holder is unknown.
+        await Assert.ThrowsAsync<CardRemovedException>(() => taps.ReadAsync(new SimulatedCardTransport(card), station.Time.GetUtcNow(), CancellationToken.None));
     }
 
     [Fact]
