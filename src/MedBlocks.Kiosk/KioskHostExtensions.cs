@@ -4,6 +4,7 @@ using MedBlocks.Kiosk.CheckIn;
 using MedBlocks.Kiosk.Clinicians;
 using MedBlocks.Kiosk.Components;
 using MedBlocks.Kiosk.Demo;
+using MedBlocks.Kiosk.Emergency;
 using MedBlocks.Kiosk.Options;
 using MedBlocks.Kiosk.Records;
 using MedBlocks.Kiosk.Simulation;
@@ -67,6 +68,7 @@ public static class KioskHostExtensions
         services.AddSingleton<StationStaff>();
         services.AddSingleton<ClinicianDirectory>();
         services.AddSingleton<ConsentService>();
+        services.AddEmergencyStation();
         services.AddHostedService<CardTapProcessor>();
         services.AddHealthChecks();
         services.AddAuthentication(StaffBasicAuthenticationHandler.SchemeName)

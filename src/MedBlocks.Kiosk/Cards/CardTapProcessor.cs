@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MedBlocks.Kiosk.Emergency;
 using MedBlocks.Pcsc.Hosting;
 using MedBlocks.SmartCards.Desfire;
 using MedBlocks.SmartCards.Profile;
@@ -9,7 +10,7 @@ namespace MedBlocks.Kiosk.Cards;
 /// <summary>
 /// Reads every card event from the card worker's channel and reads a tapped patient card for the
 /// station's role: check-in (card info and identity with K2, a masked greeting) or emergency (the
-/// signed emergency summary with K3); a card that cannot be used becomes a problem screen. Check-in
+/// signed emergency summary with K3, through <see cref="EmergencyTapReader"/> and only for signed-in staff); a card that cannot be used becomes a problem screen. Check-in
 /// refuses revoked cards when an <see cref="ICardRevocationCheck"/> (the ledger) is registered.
 /// </summary>
 public sealed partial class CardTapProcessor(
@@ -21,7 +22,8 @@ public sealed partial class CardTapProcessor(
     ScreenEventHub hub,
     TimeProvider time,
     ILogger<CardTapProcessor> logger,
-    ICardRevocationCheck? revocations = null) : BackgroundService
+    ICardRevocationCheck? revocations = null,
+    EmergencyTapReader? emergencyTaps = null) : BackgroundService
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
 
@@ -113,14 +115,21 @@ public sealed partial class CardTapProcessor(
 
     private async Task<ScreenEvent> ReadCardAsync(ICardTransport transport, CardPresent present, CancellationToken cancellationToken)
     {
-        using var reader = new PatientCardReader(transport, keys, station, pinLimiter, time, revocations);
         if (station.Role == StationRole.Emergency)
         {
-            var emergency = await reader.ReadForEmergencyAsync(cancellationToken);
-            Log.EmergencyRead(logger, present.ReaderName, emergency.Info.SerialText[^4..]);
-            return new EmergencySummaryRead(emergency.Summary, emergency.Info.SerialText, present.Timestamp);
+            // Without the station's sign-in gate nothing is read for the screen.
+            var shown = emergencyTaps is null
+                ? new EmergencySignInRequired(present.Timestamp)
+                : await emergencyTaps.ReadAsync(transport, present.Timestamp, cancellationToken);
+            if (shown is EmergencySummaryRead summary)
+            {
+                Log.EmergencyRead(logger, present.ReaderName, summary.CardSerial[^4..]);
+            }
+
+            return shown;
         }
 
+        using var reader = new PatientCardReader(transport, keys, station, pinLimiter, time, revocations);
         var read = await reader.ReadForCheckInAsync(cancellationToken);
         Log.CardRead(logger, present.ReaderName, read.Info.SerialText[^4..]);
         var identity = read.Identity;

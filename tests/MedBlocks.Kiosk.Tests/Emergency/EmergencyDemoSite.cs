@@ -1,0 +1,21 @@
+using MedBlocks.Kiosk.Simulation;
+using MedBlocks.Kiosk.Tests.Demo;
+
+namespace MedBlocks.Kiosk.Tests.Emergency;
+
+/// <summary>One seeded demo site (ledger, store, cards, directory) shared by a test class.</summary>
+public sealed class EmergencyDemoSite : IAsyncLifetime
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("kiosk-emergency-").FullName;
+
+    internal DemoCardCatalog Catalog { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Catalog = await DemoSite.SeedAsync(Folder);
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}
