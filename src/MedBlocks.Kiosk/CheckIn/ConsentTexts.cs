@@ -10,6 +10,9 @@ namespace MedBlocks.Kiosk.CheckIn;
 /// <summary>How the consent step words records, outcomes and failures.</summary>
 public static class ConsentTexts
 {
+    private static readonly string[] EnglishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    private static readonly string[] FrenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
     /// <summary>A plain name for a record's media type ("Text document", "PDF document", …).</summary>
     public static string KindOf(Texts texts, string contentType)
     {
@@ -31,8 +34,10 @@ public static class ConsentTexts
     public static string DateOf(Texts texts, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var culture = texts.Language == Language.French ? CultureInfo.GetCultureInfo("fr-FR") : CultureInfo.GetCultureInfo("en-GB");
-        return time.UtcDateTime.ToString("d MMMM yyyy", culture);
+        // The host runs in invariant globalisation mode: month names come from here, not from a culture.
+        var date = time.UtcDateTime;
+        var months = texts.Language == Language.French ? FrenchMonths : EnglishMonths;
+        return string.Create(CultureInfo.InvariantCulture, $"{date.Day} {months[date.Month - 1]} {date.Year}");
     }
 
     public static string AuthorOf(Texts texts, ShareableRecord record)
