@@ -1,9 +1,12 @@
 using System.Threading.Channels;
 using MedBlocks.Kiosk.Cards;
 using MedBlocks.Kiosk.CheckIn;
+using MedBlocks.Kiosk.Clinicians;
 using MedBlocks.Kiosk.Components;
 using MedBlocks.Kiosk.Demo;
+using MedBlocks.Kiosk.Emergency;
 using MedBlocks.Kiosk.Options;
+using MedBlocks.Kiosk.Records;
 using MedBlocks.Kiosk.Simulation;
 using MedBlocks.Kiosk.Staff;
 using MedBlocks.Pcsc.Hosting;
@@ -60,6 +63,12 @@ public static class KioskHostExtensions
             services.AddSingleton<ICardTransportSource>(sp => sp.GetRequiredService<SimulatedReader>());
         }
 
+        builder.AddKioskRecords(kiosk);
+        services.AddSingleton<CardInReader>();
+        services.AddSingleton<StationStaff>();
+        services.AddSingleton<ClinicianDirectory>();
+        services.AddSingleton<ConsentService>();
+        services.AddEmergencyStation();
         services.AddHostedService<CardTapProcessor>();
         services.AddHealthChecks();
         services.AddAuthentication(StaffBasicAuthenticationHandler.SchemeName)

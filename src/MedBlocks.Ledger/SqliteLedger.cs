@@ -16,7 +16,7 @@ namespace MedBlocks.Ledger;
 /// re-read the head, so several processes appending to one file serialise and the chain never forks.
 /// Commits are durable (<c>synchronous=FULL</c>). Entries cannot be updated or deleted through SQL.
 /// </summary>
-public sealed class SqliteLedger : ILedger, IDisposable
+public sealed partial class SqliteLedger : ILedger, IDisposable
 {
     private const string CheckpointPosition = "verified_position";
     private const string CheckpointHash = "verified_hash";
@@ -116,16 +116,7 @@ public sealed class SqliteLedger : ILedger, IDisposable
             foreach (var entry in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (entry.Time > latest)
-                {
-                    throw new LedgerRuleViolation(LedgerRuleNames.TimeFuture, $"time {LedgerEntry.FormatTime(entry.Time)} is ahead of this station's clock.");
-                }
-
-                var position = head.Position + 1;
-                writerState.Before = position;
-                var body = LedgerRules.Check(entry, head, writerState, verifySignature: false);
-                writerIndex.Append(transaction, entry, body, position);
-                head = new LedgerHead(position, entry.Hash, entry.Time);
+                head = AppendChecked(transaction, entry, head, latest, "this station's clock");
             }
 
             transaction.Commit();
@@ -194,19 +185,37 @@ public sealed class SqliteLedger : ILedger, IDisposable
                 throw new LedgerHeadMovedException(entry.Prev, head);
             }
 
-            var position = head.Position + 1;
             writerState.Transaction = transaction;
-            writerState.Before = position;
-            var body = LedgerRules.Check(entry, head, writerState, verifySignature: false);
-            writerIndex.Append(transaction, entry, body, position);
+            // The time was checked against this station's clock before taking the lock.
+            var appended = AppendChecked(transaction, entry, head, DateTimeOffset.MaxValue, "this station's clock");
             transaction.Commit();
-            return entry with { Position = position };
+            return entry with { Position = appended.Position };
         }
         finally
         {
             writerState.Transaction = null;
             writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Checks an entry (signature already verified) on top of <paramref name="head"/> and writes it with its index rows,
+    /// in the open write transaction; <see cref="SqliteLedgerState.Transaction"/> must be set to it.
+    /// </summary>
+    /// <returns>The new head.</returns>
+    /// <exception cref="LedgerRuleViolation">The entry is stamped after <paramref name="latest"/> or breaks a rule.</exception>
+    private LedgerHead AppendChecked(SqliteTransaction transaction, LedgerEntry entry, LedgerHead head, DateTimeOffset latest, string clock)
+    {
+        if (entry.Time > latest)
+        {
+            throw new LedgerRuleViolation(LedgerRuleNames.TimeFuture, $"time {LedgerEntry.FormatTime(entry.Time)} is ahead of {clock}.");
+        }
+
+        var position = head.Position + 1;
+        writerState.Before = position;
+        var body = LedgerRules.Check(entry, head, writerState, verifySignature: false);
+        writerIndex.Append(transaction, entry, body, position);
+        return new LedgerHead(position, entry.Hash, entry.Time);
     }
 
     private async Task<LedgerHead> ReadWriterHeadAsync(CancellationToken cancellationToken)

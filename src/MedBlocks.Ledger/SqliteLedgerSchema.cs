@@ -11,7 +11,13 @@ internal static class SqliteLedgerSchema
 {
     public const int Version = 1;
 
-    private const string CreateSql = """
+    /// <summary>Refuses deletes of entries; dropped only inside <see cref="SqliteLedger"/>'s cut of a followed chain.</summary>
+    public const string NoDeleteTriggerSql = """
+        CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
+        BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+        """;
+
+    private const string CreateSql = $$"""
         CREATE TABLE IF NOT EXISTS entries (
             position INTEGER PRIMARY KEY,
             hash TEXT NOT NULL UNIQUE,
@@ -23,8 +29,7 @@ internal static class SqliteLedgerSchema
         );
         CREATE TRIGGER IF NOT EXISTS entries_no_update BEFORE UPDATE ON entries
         BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
-        CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
-        BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+        {{NoDeleteTriggerSql}}
 
         CREATE TABLE IF NOT EXISTS identities (
             address TEXT NOT NULL,

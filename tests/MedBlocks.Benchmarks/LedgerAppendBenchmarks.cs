@@ -14,7 +14,6 @@ public class LedgerAppendBenchmarks : IDisposable
     private string directory = string.Empty;
     private SqliteLedger ledger = null!;
     private IEntrySigner lab = null!;
-    private IEntrySigner patient = null!;
     private MedBlockDeclaration[] bodies = [];
 
     [Params(SqliteDurability.Full, SqliteDurability.Normal)]
@@ -25,16 +24,7 @@ public class LedgerAppendBenchmarks : IDisposable
     {
         directory = Directory.CreateTempSubdirectory("medblocks-append-bench-").FullName;
         ledger = new SqliteLedger(new SqliteLedgerOptions { Path = Path.Combine(directory, "ledger.db"), Durability = Durability });
-        patient = LedgerBenchmarkChain.Patient(1);
-        lab = LedgerBenchmarkChain.Patient(20_001);
-        var spki = Convert.ToBase64String(System.Security.Cryptography.RSA.Create(2048).ExportSubjectPublicKeyInfo());
-        ledger.AppendAsync(patient, new IdentityDeclaration(patient.Address, ParticipantRole.Patient, spki)).GetAwaiter().GetResult();
-        ledger.AppendAsync(lab, new IdentityDeclaration(lab.Address, ParticipantRole.Lab, spki, "Lab")).GetAwaiter().GetResult();
-        var wrapped = Convert.ToBase64String(new byte[384]);
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal) { [patient.Address] = wrapped, [lab.Address] = wrapped };
-        bodies = Enumerable.Range(0, AppendsPerInvoke)
-            .Select(i => new MedBlockDeclaration($"bafkrei{i:D8}", patient.Address, "application/fhir+json", false, keys, new string('a', 64), Convert.ToBase64String(new byte[64])))
-            .ToArray();
+        (lab, bodies) = LedgerAppendWorkload.SetUpAsync(ledger, AppendsPerInvoke).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]

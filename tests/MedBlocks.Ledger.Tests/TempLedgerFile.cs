@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace MedBlocks.Ledger.Tests;
 
 /// <summary>A ledger path in a fresh temporary directory, removed afterwards.</summary>
-internal sealed class TempLedgerFile : IDisposable
+public sealed class TempLedgerFile : IDisposable
 {
     public TempLedgerFile()
     {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace MedBlocks.Ledger.Tests;
 
 /// <summary>RSA public keys for identity declarations, generated once per test run.</summary>
-internal static class TestRsaKeys
+public static class TestRsaKeys
 {
     private static readonly Lazy<string> First = new(() => Generate());
     private static readonly Lazy<string> Second = new(() => Generate());

@@ -50,3 +50,17 @@ if ! [ -f "$repo/tests/axe/node_modules/axe-core/axe.min.js" ]; then
   echo "install-test-deps: installing axe-core for the kiosk accessibility check"
   (cd "$repo/tests/axe" && npm ci --no-audit --no-fund >/dev/null)
 fi
+
+# Ethereum ledger tests: anvil from npm (tests/anvil), and the pinned solc that recompiles the ledger contract
+# (src/MedBlocks.Ledger.Ethereum/contracts) to compare with its committed build. npm ci only when node_modules is
+# missing or older than the lock file.
+for npm_dir in "$repo/tests/anvil" "$repo/src/MedBlocks.Ledger.Ethereum/contracts"; do
+  if [ ! -f "$npm_dir/node_modules/.package-lock.json" ] || [ "$npm_dir/package-lock.json" -nt "$npm_dir/node_modules/.package-lock.json" ]; then
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "install-test-deps: npm is needed for the Ethereum ledger tests (Node.js 20)" >&2
+      exit 1
+    fi
+    echo "install-test-deps: npm ci in ${npm_dir#"$repo"/}"
+    (cd "$npm_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+done

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MedBlocks.Kiosk.Emergency;
 using MedBlocks.Pcsc.Hosting;
 using MedBlocks.SmartCards.Desfire;
 using MedBlocks.SmartCards.Profile;
@@ -9,19 +10,20 @@ namespace MedBlocks.Kiosk.Cards;
 /// <summary>
 /// Reads every card event from the card worker's channel and reads a tapped patient card for the
 /// station's role: check-in (card info and identity with K2, a masked greeting) or emergency (the
-/// signed emergency summary with K3); a card that cannot be used becomes a problem screen. Check-in
+/// signed emergency summary with K3, through <see cref="EmergencyTapReader"/> and only for signed-in staff); a card that cannot be used becomes a problem screen. Check-in
 /// refuses revoked cards when an <see cref="ICardRevocationCheck"/> (the ledger) is registered.
 /// </summary>
 public sealed partial class CardTapProcessor(
     ChannelReader<CardEvent> events,
-    ICardTransportSource cards,
+    CardInReader cards,
     IKeyProvider keys,
     StationIdentity station,
     PinAttemptLimiter pinLimiter,
     ScreenEventHub hub,
     TimeProvider time,
     ILogger<CardTapProcessor> logger,
-    ICardRevocationCheck? revocations = null) : BackgroundService
+    ICardRevocationCheck? revocations = null,
+    EmergencyTapReader? emergencyTaps = null) : BackgroundService
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
 
@@ -33,8 +35,8 @@ public sealed partial class CardTapProcessor(
             {
                 ScreenEvent? outcome = cardEvent switch
                 {
-                    CardPresent present => await ReadAsync(present, stoppingToken),
-                    CardRemoved removed => new CardLeft(removed.Timestamp),
+                    CardPresent present => await ArrivedAsync(present, stoppingToken),
+                    CardRemoved removed => Left(removed),
                     ReaderAttached attached => new ReaderStatusChanged(true, attached.Timestamp),
                     ReaderDetached detached => new ReaderStatusChanged(false, detached.Timestamp),
                     _ => null,
@@ -51,25 +53,25 @@ public sealed partial class CardTapProcessor(
         }
     }
 
+    private Task<ScreenEvent> ArrivedAsync(CardPresent present, CancellationToken stoppingToken)
+    {
+        cards.Arrived(present.ReaderName);
+        return ReadAsync(present, stoppingToken);
+    }
+
+    private CardLeft Left(CardRemoved removed)
+    {
+        cards.Left(removed.ReaderName);
+        return new CardLeft(removed.Timestamp);
+    }
+
     private async Task<ScreenEvent> ReadAsync(CardPresent present, CancellationToken stoppingToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(ReadTimeout);
         try
         {
-            await using var open = await cards.OpenAsync(present.ReaderName, timeout.Token);
-            using var reader = new PatientCardReader(open.Transport, keys, station, pinLimiter, time, revocations);
-            if (station.Role == StationRole.Emergency)
-            {
-                var emergency = await reader.ReadForEmergencyAsync(timeout.Token);
-                Log.EmergencyRead(logger, present.ReaderName, emergency.Info.SerialText[^4..]);
-                return new EmergencySummaryRead(emergency.Summary, emergency.Info.SerialText, present.Timestamp);
-            }
-
-            var read = await reader.ReadForCheckInAsync(timeout.Token);
-            Log.CardRead(logger, present.ReaderName, read.Info.SerialText[^4..]);
-            var identity = read.Identity;
-            return new PatientGreeted(NameMask.Mask(identity.Name), identity.BirthDate.Year, identity.Address, read.Info.SerialText, present.Timestamp);
+            return await cards.UseAsync(present.ReaderName, (transport, ct) => ReadCardAsync(transport, present, ct), timeout.Token);
         }
         catch (CardRemovedException)
         {
@@ -80,6 +82,12 @@ public sealed partial class CardTapProcessor(
         {
             Log.CardRefused(logger, present.ReaderName, e.Error);
             return new CardProblem(KindOf(e.Error), present.Timestamp);
+        }
+        catch (Exception e) when (e is MedBlocks.Core.Ledger.LedgerException or System.Data.Common.DbException or HttpRequestException)
+        {
+            // The revoked-card check could not ask the ledger: no card is accepted unchecked.
+            Log.LedgerFailed(logger, present.ReaderName, e.GetType().Name);
+            return new CardProblem(CardProblemKind.LedgerUnreachable, present.Timestamp);
         }
         catch (DesfireProtocolException e)
         {
@@ -105,6 +113,29 @@ public sealed partial class CardTapProcessor(
         }
     }
 
+    private async Task<ScreenEvent> ReadCardAsync(ICardTransport transport, CardPresent present, CancellationToken cancellationToken)
+    {
+        if (station.Role == StationRole.Emergency)
+        {
+            // Without the station's sign-in gate nothing is read for the screen.
+            var shown = emergencyTaps is null
+                ? new EmergencySignInRequired(present.Timestamp)
+                : await emergencyTaps.ReadAsync(transport, present.Timestamp, cancellationToken);
+            if (shown is EmergencySummaryRead summary)
+            {
+                Log.EmergencyRead(logger, present.ReaderName, summary.CardSerial[^4..]);
+            }
+
+            return shown;
+        }
+
+        using var reader = new PatientCardReader(transport, keys, station, pinLimiter, time, revocations);
+        var read = await reader.ReadForCheckInAsync(cancellationToken);
+        Log.CardRead(logger, present.ReaderName, read.Info.SerialText[^4..]);
+        var identity = read.Identity;
+        return new PatientGreeted(NameMask.Mask(identity.Name), identity.BirthDate.Year, identity.Address, read.Info.SerialText, present.Timestamp);
+    }
+
     internal static CardProblemKind KindOf(PatientCardError error) => error switch
     {
         PatientCardError.Revoked => CardProblemKind.Revoked,
@@ -127,6 +158,9 @@ public sealed partial class CardTapProcessor(
 
         [LoggerMessage(102, LogLevel.Warning, "Card in {Reader} refused: {Error}")]
         public static partial void CardRefused(ILogger logger, string reader, PatientCardError error);
+
+        [LoggerMessage(105, LogLevel.Error, "Card in {Reader} not checked: the ledger could not be asked ({Reason})")]
+        public static partial void LedgerFailed(ILogger logger, string reader, string reason);
 
         [LoggerMessage(103, LogLevel.Warning, "Card in {Reader} could not be read: {Reason}")]
         public static partial void CardFailed(ILogger logger, string reader, string reason);

@@ -4,17 +4,35 @@ using MedBlocks.Kiosk.Cards;
 namespace MedBlocks.Kiosk.Localization;
 
 /// <summary>Every sentence a station shows, in each language it offers.</summary>
-public sealed class Texts
+public sealed partial class Texts
 {
     private readonly FrozenDictionary<string, string> _strings;
 
-    private Texts(Language language, Dictionary<string, string> strings)
+    private Texts(Language language, params Dictionary<string, string>[] parts)
     {
         Language = language;
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            foreach (var (key, text) in part)
+            {
+                // Each area's file owns its keys; a key defined twice is a mistake caught by the tests.
+                strings.Add(key, text);
+            }
+        }
+
         _strings = strings.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    public static Texts English { get; } = new(Language.English, new()
+    /// <summary>Every station's texts in English: the common screens here, each area's in its own file.</summary>
+    public static Texts English { get; } = new(Language.English, CommonEnglish, StaffEnglish, ConsentEnglish, EmergencyEnglish);
+
+    public static Texts French { get; } = new(Language.French, CommonFrench, StaffFrench, ConsentFrench, EmergencyFrench);
+
+    /// <summary>Every key defined in the given language (for completeness checks).</summary>
+    public IEnumerable<string> Keys => _strings.Keys;
+
+    private static Dictionary<string, string> CommonEnglish => new()
     {
         ["lang.name"] = "English",
         ["lang.switch"] = "Français",
@@ -55,9 +73,9 @@ public sealed class Texts
         ["emergency.print"] = "Print hand-over summary",
         ["emergency.clear"] = "Clear",
         ["problem.BadSignature"] = "The summary on this card is not signed correctly. Do not rely on it.",
-    });
+    };
 
-    public static Texts French { get; } = new(Language.French, new()
+    private static Dictionary<string, string> CommonFrench => new()
     {
         ["lang.name"] = "Français",
         ["lang.switch"] = "English",
@@ -98,7 +116,7 @@ public sealed class Texts
         ["emergency.print"] = "Imprimer le résumé de transmission",
         ["emergency.clear"] = "Effacer",
         ["problem.BadSignature"] = "Le résumé de cette carte n'est pas correctement signé. Ne pas s'y fier.",
-    });
+    };
 
     public Language Language { get; }
 

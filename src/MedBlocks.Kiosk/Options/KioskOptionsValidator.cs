@@ -23,20 +23,32 @@ public sealed class KioskOptionsValidator : IValidateOptions<KioskOptions>
         try
         {
             using var keys = new ConfigurationKeyProvider(options.CardKeys);
-            var needed = options.Role switch
+            // Staff sign in at paramedic and enrolment stations with the read key (K2), like a check-in;
+            // enrolment personalises cards and so needs every master.
+            CardKeyRole[] needed = options.Role switch
             {
-                KioskRole.Emergency => CardKeyRole.Emergency,
-                KioskRole.Enrolment => CardKeyRole.Write,
-                _ => CardKeyRole.Read,
+                KioskRole.Emergency => [CardKeyRole.Emergency, CardKeyRole.Read],
+                KioskRole.Enrolment => Enum.GetValues<CardKeyRole>(),
+                _ => [CardKeyRole.Read],
             };
-            if (!keys.Holds(needed))
+            foreach (var role in needed.Where(r => !keys.Holds(r)))
             {
-                failures.Add($"Kiosk:CardKeys:{needed} is required for the {options.Role} role.");
+                failures.Add($"Kiosk:CardKeys:{role} is required for the {options.Role} role.");
             }
         }
         catch (ArgumentException e)
         {
             failures.Add($"Kiosk:CardKeys: {e.Message}");
+        }
+
+        if (!Enum.IsDefined(options.RecordStore))
+        {
+            failures.Add("Kiosk:RecordStore must be Embedded or Ipfs.");
+        }
+
+        foreach (var address in options.EmergencyServiceKeys.Where(a => !MedBlocks.Core.Participants.Ed25519Address.IsValid(a)))
+        {
+            failures.Add($"Kiosk:EmergencyServiceKeys: '{address}' is not a ledger address.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

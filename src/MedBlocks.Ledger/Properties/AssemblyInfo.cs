@@ -2,3 +2,4 @@ using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("MedBlocks.Ledger.Tests")]
 [assembly: InternalsVisibleTo("MedBlocks.Benchmarks")]
+[assembly: InternalsVisibleTo("MedBlocks.Ledger.Ethereum")]

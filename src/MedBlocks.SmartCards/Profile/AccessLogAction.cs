@@ -14,6 +14,9 @@ public enum AccessLogAction : byte
     Grant = 3,
     Write = 4,
 
-    /// <summary>A refusal made with the patient's PIN; never written to byte 13.</summary>
-    Refuse = 5,
+    /// <summary>A paramedic station read the patient's emergency-tagged records online (logged with K3 after the tap).</summary>
+    ReadEmergencyRecords = 5,
+
+    /// <summary>A refusal made with the patient's PIN; never written to byte 13 (written as a grant with detail 1).</summary>
+    Refuse = 6,
 }

@@ -58,7 +58,7 @@ public sealed record AccessLogRecord(DateTimeOffset Time, ulong StationId, Stati
     /// <exception cref="PatientCardException">CorruptContent: not a record of this profile.</exception>
     public static AccessLogRecord Parse(ReadOnlySpan<byte> data)
     {
-        if (data.Length != Size || !Enum.IsDefined((StationRole)data[12]) || data[ActionOffset] is < (byte)AccessLogAction.ReadIdentity or > (byte)AccessLogAction.Write)
+        if (data.Length != Size || !Enum.IsDefined((StationRole)data[12]) || data[ActionOffset] is < (byte)AccessLogAction.ReadIdentity or > (byte)AccessLogAction.ReadEmergencyRecords)
         {
             throw new PatientCardException(PatientCardError.CorruptContent, "An access log record is not in the profile's format.");
         }

@@ -1,7 +1,8 @@
 using MedBlocks.Core.Ledger;
+using MedBlocks.Kiosk.Tests.Demo;
+using MedBlocks.Ledger;
 using MedBlocks.Kiosk.Cards;
 using MedBlocks.Kiosk.Demo;
-using MedBlocks.Kiosk.Options;
 using MedBlocks.Kiosk.Simulation;
 using MedBlocks.Kiosk.Tests.CheckIn;
 using MedBlocks.Pcsc.Hosting;
@@ -20,9 +21,18 @@ public sealed class CardTapProcessorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = Microsoft.Extensions.Options.Options.Create(new KioskOptions { DataFolder = folder, CardKeys = Keys });
-        catalog = new DemoCardCatalog(options);
-        await new DemoSeeder(catalog, options, TimeProvider.System, NullLogger<DemoSeeder>.Instance).SeedAsync(CancellationToken.None);
+        catalog = await DemoSite.SeedAsync(folder);
+    }
+
+    [Fact]
+    public async Task CheckIn_LostCardRevokedOnTheLedger_ShowsRevoked_CurrentCardGreets()
+    {
+        using var ledger = new SqliteLedger(new SqliteLedgerOptions { Path = Path.Combine(folder, "ledger.db") });
+        var lost = await TapAsync(StationRole.CheckIn, new LedgerCardRevocationCheck(ledger), DemoSeeder.RevokedCardId);
+        var current = await TapAsync(StationRole.CheckIn, new LedgerCardRevocationCheck(ledger), "omar");
+
+        Assert.Equal(CardProblemKind.Revoked, Assert.IsType<CardProblem>(lost[0]).Kind);
+        Assert.Equal("Omar H.", Assert.IsType<PatientGreeted>(current[0]).MaskedName);
     }
 
     [Fact]
@@ -44,15 +54,12 @@ public sealed class CardTapProcessorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Emergency_ReadsSignedSummary_ForeignAndBlankCardsRefused()
+    public async Task Emergency_WithoutTheSignInGate_ReadsNoSummary()
     {
+        // Signed-in reads, staff cards and refusals at a paramedic station: Emergency/EmergencyTapTests.
         var omar = await TapAsync(StationRole.Emergency, null, "omar");
-        var foreign = await TapAsync(StationRole.Emergency, null, DemoSeeder.ForeignCardId);
-        var blank = await TapAsync(StationRole.CheckIn, null, DemoSeeder.BlankCardId);
 
-        Assert.Equal(ResuscitationStatus.DoNotResuscitate, Assert.IsType<EmergencySummaryRead>(omar[0]).Summary.Resuscitation);
-        Assert.Equal(CardProblemKind.ForeignCard, Assert.IsType<CardProblem>(foreign[0]).Kind);
-        Assert.Equal(CardProblemKind.ForeignCard, Assert.IsType<CardProblem>(blank[0]).Kind);
+        Assert.IsType<MedBlocks.Kiosk.Emergency.EmergencySignInRequired>(omar[0]);
     }
 
     private async Task<List<ScreenEvent>> TapAsync(StationRole role, ICardRevocationCheck? revocations, string card)
@@ -78,7 +85,8 @@ public sealed class CardTapProcessorTests : IAsyncLifetime
 
             return Task.CompletedTask;
         });
-        using var processor = new CardTapProcessor(sink.Reader, reader, keys, new StationIdentity("11111111111111111111111111111111", role),
+        using var inReader = new CardInReader(reader);
+        using var processor = new CardTapProcessor(sink.Reader, inReader, keys, new StationIdentity("11111111111111111111111111111111", role),
             new PinAttemptLimiter(TimeProvider.System), hub, TimeProvider.System, NullLogger<CardTapProcessor>.Instance, revocations);
         await processor.StartAsync(CancellationToken.None);
         await reader.TapAsync(card, CancellationToken.None);
@@ -93,6 +101,7 @@ public sealed class CardTapProcessorTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
         return Task.CompletedTask;
     }
