@@ -15,11 +15,15 @@ internal sealed class KioskLatencyProbe(IPage page)
     private const string Install = """
         () => {
           if (window.__kioskProbe) return;
-          const probe = { selector: null, text: null, clickAt: null, renderedAt: null };
+          const probe = { selector: null, text: null, clickAt: null, renderedAt: null, frameAt: null };
           probe.check = () => {
             if (probe.selector === null || probe.renderedAt !== null) return;
             for (const e of document.querySelectorAll(probe.selector)) {
-              if (e.textContent.includes(probe.text)) { probe.renderedAt = Date.now(); return; }
+              if (e.textContent.includes(probe.text)) {
+                probe.renderedAt = Date.now();
+                requestAnimationFrame(() => { probe.frameAt = Date.now(); });
+                return;
+              }
             }
           };
           document.addEventListener('click', e => {
@@ -33,7 +37,7 @@ internal sealed class KioskLatencyProbe(IPage page)
     private const string Arm = """
         ([selector, text]) => {
           const probe = window.__kioskProbe;
-          probe.selector = selector; probe.text = text; probe.clickAt = null; probe.renderedAt = null;
+          probe.selector = selector; probe.text = text; probe.clickAt = null; probe.renderedAt = null; probe.frameAt = null;
           probe.check();
           if (probe.renderedAt !== null) throw new Error('The awaited text is already on screen: ' + text);
         }
@@ -44,8 +48,8 @@ internal sealed class KioskLatencyProbe(IPage page)
         () => {
           const probe = window.__kioskProbe;
           const cardEvent = document.querySelector('aside.simulator')?.getAttribute('data-card-event-ms');
-          if (probe.renderedAt === null || probe.clickAt === null || !cardEvent) return null;
-          return JSON.stringify({ clickAt: probe.clickAt, renderedAt: probe.renderedAt, cardEvent });
+          if (probe.frameAt === null || probe.clickAt === null || !cardEvent) return null;
+          return JSON.stringify({ clickAt: probe.clickAt, renderedAt: probe.renderedAt, frameAt: probe.frameAt, cardEvent });
         }
         """;
 
@@ -61,6 +65,7 @@ internal sealed class KioskLatencyProbe(IPage page)
         var root = marks.RootElement;
         var clickAt = root.GetProperty("clickAt").GetDouble();
         var renderedAt = root.GetProperty("renderedAt").GetDouble();
+        var frameAt = root.GetProperty("frameAt").GetDouble();
         var cardEvent = double.Parse(root.GetProperty("cardEvent").GetString()!, CultureInfo.InvariantCulture);
         // Date.now() has millisecond resolution: a card event may appear up to 1 ms after the click.
         if (cardEvent < clickAt - 1 || renderedAt < cardEvent - 1)
@@ -68,9 +73,13 @@ internal sealed class KioskLatencyProbe(IPage page)
             throw new InvalidOperationException($"Marks out of order (click {clickAt}, card event {cardEvent}, rendered {renderedAt}): not the same clock?");
         }
 
-        return new TapLatency(renderedAt - cardEvent, renderedAt - clickAt);
+        return new TapLatency(renderedAt - cardEvent, frameAt - cardEvent, renderedAt - clickAt);
     }
 }
 
-/// <summary>One tap: card event → text in the DOM, and click → text in the DOM (an upper bound that adds the click's way to the host), in milliseconds.</summary>
-internal readonly record struct TapLatency(double CardEventToDom, double ClickToDom);
+/// <summary>
+/// One tap, in milliseconds: card event → text in the DOM; card event → the next animation frame
+/// (the frame that paints the text begins); click → text in the DOM (an upper bound that adds the
+/// click's way to the host).
+/// </summary>
+internal readonly record struct TapLatency(double CardEventToDom, double CardEventToFrame, double ClickToDom);
