@@ -67,6 +67,7 @@ public static class KioskHostExtensions
         services.AddSingleton<CardInReader>();
         services.AddSingleton<StationStaff>();
         services.AddSingleton<ClinicianDirectory>();
+        services.AddSingleton<ConsentService>();
         services.AddEmergencyStation();
         services.AddHostedService<CardTapProcessor>();
         services.AddHealthChecks();

@@ -83,6 +83,12 @@ public sealed partial class CardTapProcessor(
             Log.CardRefused(logger, present.ReaderName, e.Error);
             return new CardProblem(KindOf(e.Error), present.Timestamp);
         }
+        catch (Exception e) when (e is MedBlocks.Core.Ledger.LedgerException or System.Data.Common.DbException or HttpRequestException)
+        {
+            // The revoked-card check could not ask the ledger: no card is accepted unchecked.
+            Log.LedgerFailed(logger, present.ReaderName, e.GetType().Name);
+            return new CardProblem(CardProblemKind.LedgerUnreachable, present.Timestamp);
+        }
         catch (DesfireProtocolException e)
         {
             // A garbled or cut exchange: in the field this is a card moving out of range.
@@ -152,6 +158,9 @@ public sealed partial class CardTapProcessor(
 
         [LoggerMessage(102, LogLevel.Warning, "Card in {Reader} refused: {Error}")]
         public static partial void CardRefused(ILogger logger, string reader, PatientCardError error);
+
+        [LoggerMessage(105, LogLevel.Error, "Card in {Reader} not checked: the ledger could not be asked ({Reason})")]
+        public static partial void LedgerFailed(ILogger logger, string reader, string reason);
 
         [LoggerMessage(103, LogLevel.Warning, "Card in {Reader} could not be read: {Reason}")]
         public static partial void CardFailed(ILogger logger, string reader, string reason);

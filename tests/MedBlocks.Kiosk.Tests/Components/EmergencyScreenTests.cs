@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using MedBlocks.Kiosk.Tests.Demo;
+
 namespace MedBlocks.Kiosk.Tests.Components;
 
 /// <summary>
@@ -16,7 +18,7 @@ namespace MedBlocks.Kiosk.Tests.Components;
 /// loading, loaded and unavailable, staff card, idle sign-out.
 /// </summary>
 #pragma warning disable CA1001 // xunit disposes the context and the station through IAsyncLifetime.
-public sealed class EmergencyScreenTests(EmergencyDemoSite site) : IClassFixture<EmergencyDemoSite>, IAsyncLifetime
+public sealed class EmergencyScreenTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>, IAsyncLifetime
 #pragma warning restore CA1001
 {
     private const string Serial = "0123456789ABCDEF";

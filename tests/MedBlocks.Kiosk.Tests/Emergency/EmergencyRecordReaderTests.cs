@@ -10,13 +10,15 @@ using MedBlocks.Simulator.Desfire;
 using MedBlocks.Simulator.Transport;
 using MedBlocks.SmartCards.Profile;
 
+using MedBlocks.Kiosk.Tests.Demo;
+
 namespace MedBlocks.Kiosk.Tests.Emergency;
 
 /// <summary>
 /// The online records as a signed-in paramedic reads them, for a patient with every kind of record:
 /// shown, not displayable, tampered, no key for the paramedic, refused by the patient, unreachable, not emergency.
 /// </summary>
-public sealed class EmergencyRecordReaderTests(EmergencyDemoSite site) : IClassFixture<EmergencyDemoSite>
+public sealed class EmergencyRecordReaderTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
     [Fact]
     public async Task EveryKindOfRecord_ListedAsItCanBeRead_RefusedNotRead_AuditsOnlyForReads()

@@ -18,6 +18,8 @@ using MedBlocks.SmartCards.Profile;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
+using MedBlocks.Kiosk.Tests.Demo;
+
 namespace MedBlocks.Kiosk.Tests.Emergency;
 
 /// <summary>
@@ -36,7 +38,7 @@ internal sealed class EmergencyStationHarness : IAsyncDisposable
     private readonly IDisposable subscription;
     private readonly SqliteLedger sqlite;
 
-    public EmergencyStationHarness(EmergencyDemoSite site, Func<ILedger, ILedger>? ledgerFor = null, Func<IRecordStore, IRecordStore>? storeFor = null)
+    public EmergencyStationHarness(DemoSiteFixture site, Func<ILedger, ILedger>? ledgerFor = null, Func<IRecordStore, IRecordStore>? storeFor = null)
     {
         Site = site;
         Options = new KioskOptions
@@ -75,7 +77,7 @@ internal sealed class EmergencyStationHarness : IAsyncDisposable
         });
     }
 
-    public EmergencyDemoSite Site { get; }
+    public DemoSiteFixture Site { get; }
 
     public KioskOptions Options { get; }
 

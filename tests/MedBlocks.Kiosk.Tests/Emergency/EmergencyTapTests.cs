@@ -7,10 +7,12 @@ using MedBlocks.SmartCards.Profile;
 using MedBlocks.SmartCards.Transport;
 using Xunit.Abstractions;
 
+using MedBlocks.Kiosk.Tests.Demo;
+
 namespace MedBlocks.Kiosk.Tests.Emergency;
 
 /// <summary>Taps at a paramedic station in process: the sign-in gate, the staff-card routing, the online records and their audit.</summary>
-public sealed class EmergencyTapTests(EmergencyDemoSite site, ITestOutputHelper output) : IClassFixture<EmergencyDemoSite>
+public sealed class EmergencyTapTests(DemoSiteFixture site, ITestOutputHelper output) : IClassFixture<DemoSiteFixture>
 {
     [Fact]
     public async Task SignedIn_TapRead_CountsApdus_AndTheCardLogAfterwards()

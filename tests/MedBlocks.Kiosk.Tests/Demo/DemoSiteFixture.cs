@@ -1,12 +1,11 @@
 using MedBlocks.Kiosk.Simulation;
-using MedBlocks.Kiosk.Tests.Demo;
 
-namespace MedBlocks.Kiosk.Tests.Emergency;
+namespace MedBlocks.Kiosk.Tests.Demo;
 
 /// <summary>One seeded demo site (ledger, store, cards, directory) shared by a test class.</summary>
-public sealed class EmergencyDemoSite : IAsyncLifetime
+public sealed class DemoSiteFixture : IAsyncLifetime
 {
-    public string Folder { get; } = Directory.CreateTempSubdirectory("kiosk-emergency-").FullName;
+    public string Folder { get; } = Directory.CreateTempSubdirectory("kiosk-site-").FullName;
 
     internal DemoCardCatalog Catalog { get; private set; } = null!;
 
