@@ -18,9 +18,13 @@ public sealed class SimulatedReader(ICardEventSink sink, DemoCardCatalog catalog
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SimulatedDesfireCard? _card;
     private DemoCard? _tapped;
+    private DateTimeOffset? _tappedAt;
 
     /// <summary>The demo card now in the reader, if any.</summary>
     public DemoCard? Tapped => _tapped;
+
+    /// <summary>The time of the card event that announced the card now in the reader (shown on the simulator panel for latency measurements).</summary>
+    public DateTimeOffset? TappedAt => _tappedAt;
 
     public event Action? Changed;
 
@@ -35,7 +39,8 @@ public sealed class SimulatedReader(ICardEventSink sink, DemoCardCatalog catalog
             card.PowerOn();
             _card = card;
             _tapped = demo;
-            await sink.PublishAsync(new CardPresent(ReaderName, card.Atr.ToArray(), card.State.Uid.ToArray(), time.GetUtcNow()), cancellationToken);
+            _tappedAt = time.GetUtcNow();
+            await sink.PublishAsync(new CardPresent(ReaderName, card.Atr.ToArray(), card.State.Uid.ToArray(), _tappedAt.Value), cancellationToken);
         }
         finally
         {
@@ -84,6 +89,7 @@ public sealed class SimulatedReader(ICardEventSink sink, DemoCardCatalog catalog
         catalog.Save(_tapped, _card.State);
         _card = null;
         _tapped = null;
+        _tappedAt = null;
         await sink.PublishAsync(new CardRemoved(ReaderName, time.GetUtcNow()), cancellationToken);
     }
 }
