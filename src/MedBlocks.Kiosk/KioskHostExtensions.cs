@@ -4,6 +4,7 @@ using MedBlocks.Kiosk.CheckIn;
 using MedBlocks.Kiosk.Clinicians;
 using MedBlocks.Kiosk.Components;
 using MedBlocks.Kiosk.Demo;
+using MedBlocks.Kiosk.Enrolment;
 using MedBlocks.Kiosk.Options;
 using MedBlocks.Kiosk.Records;
 using MedBlocks.Kiosk.Simulation;
@@ -66,6 +67,7 @@ public static class KioskHostExtensions
         services.AddSingleton<CardInReader>();
         services.AddSingleton<StationStaff>();
         services.AddSingleton<ClinicianDirectory>();
+        builder.AddKioskEnrolment();
         services.AddHostedService<CardTapProcessor>();
         services.AddHealthChecks();
         services.AddAuthentication(StaffBasicAuthenticationHandler.SchemeName)
