@@ -39,7 +39,7 @@ public sealed partial class CardEnrolment(
 
     /// <summary>Issues a new patient card for <paramref name="details"/> on the card in the reader.</summary>
     /// <exception cref="EnrolmentException">Why the card is not issued.</exception>
-    public async Task<EnrolmentResult> EnrolAsync(StaffSession registrar, EnrolmentDetails details, string pin, bool formatIssuedCard, IProgress<EnrolmentStep>? progress, CancellationToken cancellationToken)
+    public async Task<EnrolmentResult> EnrolAsync(IEntrySigner registrar, EnrolmentDetails details, string pin, bool formatIssuedCard, IProgress<EnrolmentStep>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registrar);
         ArgumentNullException.ThrowIfNull(details);
