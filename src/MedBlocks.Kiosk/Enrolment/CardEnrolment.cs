@@ -71,7 +71,7 @@ public sealed partial class CardEnrolment(
                 progress?.Report(EnrolmentStep.DeclaringIdentity);
                 await DeclareOrUndoAsync(transport, patient, ct);
                 await VerifyAsCheckInAsync(transport, patient.Address, card.Info.SerialText, progress, ct);
-                Log.Enrolled(logger, card.Info.SerialText[^4..], card.RsaKeySize, card.Restarted);
+                Log.Enrolled(logger, card.Info.SerialText[^4..], card.RsaKeySize, card.Restarted, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return new EnrolmentResult(masked, birthDate.Year, card.Info.SerialText, patient.Address, recoveryCode, card.Restarted, RevokedOldCard: false, Stopwatch.GetElapsedTime(started));
             }
             finally
@@ -262,8 +262,8 @@ public sealed partial class CardEnrolment(
 
     private static partial class Log
     {
-        [LoggerMessage(500, LogLevel.Information, "Patient card issued: serial ending {SerialTail}, RSA {RsaBits}, restarted {Restarted}")]
-        public static partial void Enrolled(ILogger logger, string serialTail, int rsaBits, bool restarted);
+        [LoggerMessage(500, LogLevel.Information, "Patient card issued: serial ending {SerialTail}, RSA {RsaBits}, restarted {Restarted}, {ElapsedMs} ms")]
+        public static partial void Enrolled(ILogger logger, string serialTail, int rsaBits, bool restarted, long elapsedMs);
 
         [LoggerMessage(501, LogLevel.Information, "Patient card re-issued: serial ending {SerialTail}, replaced card ending {OldSerialTail} revoked")]
         public static partial void Reissued(ILogger logger, string serialTail, string oldSerialTail);

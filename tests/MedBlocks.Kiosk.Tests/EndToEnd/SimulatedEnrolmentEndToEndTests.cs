@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace MedBlocks.Kiosk.Tests.EndToEnd;
 
@@ -8,7 +9,7 @@ namespace MedBlocks.Kiosk.Tests.EndToEnd;
 /// blank demo card (pulled once mid-way, then written on the next tap), re-issues the card as lost; a
 /// check-in station on the same data folder then greets the new card and refuses the lost one.
 /// </summary>
-public sealed partial class SimulatedEnrolmentEndToEndTests : IAsyncLifetime
+public sealed partial class SimulatedEnrolmentEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string dataFolder = Directory.CreateTempSubdirectory("kiosk-e2e-enrolment-").FullName;
     private KioskProcess kiosk = null!;
@@ -68,6 +69,7 @@ public sealed partial class SimulatedEnrolmentEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#enrol-steps li[data-step=RestartingInterrupted]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#enrol-steps li[data-step=DeclaringIdentity]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#enrol-steps li[data-step=VerifyingCheckIn]")).ToHaveCountAsync(1);
+        output.WriteLine($"Enrolment (restarted card): {await page.Locator("#duration").InnerTextAsync()}");
         var firstSerial = Serial(await page.Locator("#done-for").InnerTextAsync());
         Assert.Contains("Lucia F., born 1984", await page.Locator("#done-for").InnerTextAsync(), StringComparison.Ordinal);
         var recoveryCode = await page.Locator("#recovery-code-shown").InnerTextAsync();
@@ -95,6 +97,7 @@ public sealed partial class SimulatedEnrolmentEndToEndTests : IAsyncLifetime
         await page.ClickAsync("button.sim-tap[data-card=blank]");
         await Assertions.Expect(page.Locator("#done-revoked")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#recovery-code-shown")).ToHaveCountAsync(0);
+        output.WriteLine($"Re-issue: {await page.Locator("#duration").InnerTextAsync()}");
         var secondSerial = Serial(await page.Locator("#done-for").InnerTextAsync());
         Assert.NotEqual(firstSerial, secondSerial);
         await browser.ScreenshotAsync("enrolment-reissue-done");
