@@ -4,6 +4,7 @@ using MedBlocks.Kiosk.CheckIn;
 using MedBlocks.Kiosk.Clinicians;
 using MedBlocks.Kiosk.Components;
 using MedBlocks.Kiosk.Demo;
+using MedBlocks.Kiosk.Emergency;
 using MedBlocks.Kiosk.Enrolment;
 using MedBlocks.Kiosk.Options;
 using MedBlocks.Kiosk.Records;
@@ -67,6 +68,8 @@ public static class KioskHostExtensions
         services.AddSingleton<CardInReader>();
         services.AddSingleton<StationStaff>();
         services.AddSingleton<ClinicianDirectory>();
+        services.AddSingleton<ConsentService>();
+        services.AddEmergencyStation();
         builder.AddKioskEnrolment();
         services.AddHostedService<CardTapProcessor>();
         services.AddHealthChecks();

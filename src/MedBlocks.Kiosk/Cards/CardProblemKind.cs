@@ -10,4 +10,10 @@ public enum CardProblemKind
     ReaderUnavailable,
     LedgerUnreachable,
     BadSignature,
+
+    /// <summary>The consent step could not share the records (nothing or only part was written).</summary>
+    ConsentFailed,
+
+    /// <summary>Another card was placed on the reader during the consent step.</summary>
+    DifferentCard,
 }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MedBlocks.Kiosk.Emergency;
 using MedBlocks.Pcsc.Hosting;
 using MedBlocks.SmartCards.Desfire;
 using MedBlocks.SmartCards.Profile;
@@ -9,7 +10,7 @@ namespace MedBlocks.Kiosk.Cards;
 /// <summary>
 /// Reads every card event from the card worker's channel and reads a tapped patient card for the
 /// station's role: check-in (card info and identity with K2, a masked greeting) or emergency (the
-/// signed emergency summary with K3); a card that cannot be used becomes a problem screen. Check-in
+/// signed emergency summary with K3, through <see cref="EmergencyTapReader"/> and only for signed-in staff); a card that cannot be used becomes a problem screen. Check-in
 /// refuses revoked cards when an <see cref="ICardRevocationCheck"/> (the ledger) is registered.
 /// </summary>
 public sealed partial class CardTapProcessor(
@@ -21,7 +22,8 @@ public sealed partial class CardTapProcessor(
     ScreenEventHub hub,
     TimeProvider time,
     ILogger<CardTapProcessor> logger,
-    ICardRevocationCheck? revocations = null) : BackgroundService
+    ICardRevocationCheck? revocations = null,
+    EmergencyTapReader? emergencyTaps = null) : BackgroundService
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
 
@@ -84,6 +86,12 @@ public sealed partial class CardTapProcessor(
             Log.CardRefused(logger, present.ReaderName, e.Error);
             return new CardProblem(KindOf(e.Error), present.Timestamp);
         }
+        catch (Exception e) when (e is MedBlocks.Core.Ledger.LedgerException or System.Data.Common.DbException or HttpRequestException)
+        {
+            // The revoked-card check could not ask the ledger: no card is accepted unchecked.
+            Log.LedgerFailed(logger, present.ReaderName, e.GetType().Name);
+            return new CardProblem(CardProblemKind.LedgerUnreachable, present.Timestamp);
+        }
         catch (DesfireProtocolException e)
         {
             // A garbled or cut exchange: in the field this is a card moving out of range.
@@ -110,14 +118,21 @@ public sealed partial class CardTapProcessor(
 
     private async Task<ScreenEvent> ReadCardAsync(ICardTransport transport, CardPresent present, CancellationToken cancellationToken)
     {
-        using var reader = new PatientCardReader(transport, keys, station, pinLimiter, time, revocations);
         if (station.Role == StationRole.Emergency)
         {
-            var emergency = await reader.ReadForEmergencyAsync(cancellationToken);
-            Log.EmergencyRead(logger, present.ReaderName, emergency.Info.SerialText[^4..]);
-            return new EmergencySummaryRead(emergency.Summary, emergency.Info.SerialText, present.Timestamp);
+            // Without the station's sign-in gate nothing is read for the screen.
+            var shown = emergencyTaps is null
+                ? new EmergencySignInRequired(present.Timestamp)
+                : await emergencyTaps.ReadAsync(transport, present.Timestamp, cancellationToken);
+            if (shown is EmergencySummaryRead summary)
+            {
+                Log.EmergencyRead(logger, present.ReaderName, summary.CardSerial[^4..]);
+            }
+
+            return shown;
         }
 
+        using var reader = new PatientCardReader(transport, keys, station, pinLimiter, time, revocations);
         var read = await reader.ReadForCheckInAsync(cancellationToken);
         Log.CardRead(logger, present.ReaderName, read.Info.SerialText[^4..]);
         var identity = read.Identity;
@@ -146,6 +161,9 @@ public sealed partial class CardTapProcessor(
 
         [LoggerMessage(102, LogLevel.Warning, "Card in {Reader} refused: {Error}")]
         public static partial void CardRefused(ILogger logger, string reader, PatientCardError error);
+
+        [LoggerMessage(105, LogLevel.Error, "Card in {Reader} not checked: the ledger could not be asked ({Reason})")]
+        public static partial void LedgerFailed(ILogger logger, string reader, string reason);
 
         [LoggerMessage(103, LogLevel.Warning, "Card in {Reader} could not be read: {Reason}")]
         public static partial void CardFailed(ILogger logger, string reader, string reason);

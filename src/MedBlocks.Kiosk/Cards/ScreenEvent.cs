@@ -15,5 +15,8 @@ public sealed record CardProblem(CardProblemKind Kind, DateTimeOffset CardEventT
 /// <summary>A reader came or went.</summary>
 public sealed record ReaderStatusChanged(bool Available, DateTimeOffset CardEventTime) : ScreenEvent(CardEventTime);
 
-/// <summary>A paramedic station read a card's emergency summary; its author signature verified.</summary>
-public sealed record EmergencySummaryRead(MedBlocks.SmartCards.Profile.EmergencySummary Summary, string CardSerial, DateTimeOffset CardEventTime) : ScreenEvent(CardEventTime);
+/// <summary>
+/// A paramedic station read a card's emergency summary; its author signature verified.
+/// <see cref="PatientAddress"/> (from the identity file, for the online records) is null when it could not be read.
+/// </summary>
+public sealed record EmergencySummaryRead(MedBlocks.SmartCards.Profile.EmergencySummary Summary, string CardSerial, DateTimeOffset CardEventTime, string? PatientAddress = null) : ScreenEvent(CardEventTime);

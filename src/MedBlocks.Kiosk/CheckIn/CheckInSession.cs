@@ -3,8 +3,10 @@ using MedBlocks.Kiosk.Cards;
 namespace MedBlocks.Kiosk.CheckIn;
 
 /// <summary>
-/// The check-in screen's state for one circuit: idle → greeting (card read) → ticket (confirmed) → idle.
-/// Every non-idle stage counts down to idle; card removal clears a greeting at once. Nothing
+/// The check-in screen's state for one circuit: idle → greeting (card read) → ticket (confirmed) → idle,
+/// with the optional consent step from the ticket while the card is still on the reader: consent
+/// (records and clinician chosen) → PIN → shared. Every non-idle stage counts down to idle and every
+/// action restarts the count; card removal clears a greeting or an unfinished consent at once. Nothing
 /// identifying is kept after returning to idle.
 /// </summary>
 public sealed class CheckInSession : IDisposable
@@ -37,6 +39,36 @@ public sealed class CheckInSession : IDisposable
 
     public int SecondsLeft { get; private set; }
 
+    /// <summary>The card that was greeted is still on the reader.</summary>
+    public bool CardPresent { get; private set; }
+
+    /// <summary>The patient checked in this circuit, kept for the consent step until idle.</summary>
+    public PatientGreeted? Patient { get; private set; }
+
+    /// <summary>The ticket screen offers the consent step (the greeted card is still on the reader).</summary>
+    public bool CanShare => Stage == CheckInStage.Ticket && CardPresent && Patient is not null;
+
+    public IReadOnlyList<ShareableRecord> Records { get; private set; } = [];
+
+    public IReadOnlyList<Clinicians.Clinician> Clinicians { get; private set; } = [];
+
+    public IReadOnlySet<string> Selected => _selected;
+
+    public string? ClinicianAddress { get; private set; }
+
+    /// <summary>The consent step can go on to the PIN: a record and a clinician chosen.</summary>
+    public bool CanProceed => Stage == CheckInStage.Consent && _selected.Count > 0 && ClinicianAddress is not null;
+
+    /// <summary>The message above the keypad (wrong PIN, lock-out).</summary>
+    public string? PinMessage { get; private set; }
+
+    /// <summary>The card is being worked on; card removal does not cut the screen short meanwhile.</summary>
+    public bool Busy { get; private set; }
+
+    public ConsentResult? Result { get; private set; }
+
+    private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
+
     public void OnScreenEvent(ScreenEvent screenEvent)
     {
         ArgumentNullException.ThrowIfNull(screenEvent);
@@ -47,6 +79,8 @@ public sealed class CheckInSession : IDisposable
                 case PatientGreeted greeted:
                     Clear();
                     Greeting = greeted;
+                    Patient = greeted;
+                    CardPresent = true;
                     Stage = CheckInStage.Greeting;
                     StartCountdown();
                     break;
@@ -62,8 +96,11 @@ public sealed class CheckInSession : IDisposable
                     Stage = CheckInStage.Problem;
                     StartCountdown();
                     break;
-                case CardLeft when Stage == CheckInStage.Greeting:
+                case CardLeft when Stage is CheckInStage.Greeting or CheckInStage.Consent || (Stage == CheckInStage.ConsentPin && !Busy):
                     ToIdle();
+                    break;
+                case CardLeft:
+                    CardPresent = false;
                     break;
                 default:
                     return;
@@ -84,6 +121,7 @@ public sealed class CheckInSession : IDisposable
             }
 
             Ticket = _arrivals.Record(Greeting.MaskedName, Greeting.BirthYear, Greeting.Address);
+            Patient = Greeting;
             Greeting = null;
             Stage = CheckInStage.Ticket;
             StartCountdown();
@@ -91,6 +129,137 @@ public sealed class CheckInSession : IDisposable
 
         Changed?.Invoke();
     }
+
+    /// <summary>From the ticket: the patient's records and the site's clinicians to choose from.</summary>
+    public void BeginConsent(IReadOnlyList<ShareableRecord> records, IReadOnlyList<Clinicians.Clinician> clinicians)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(clinicians);
+        Update(() =>
+        {
+            if (!CanShare)
+            {
+                return false;
+            }
+
+            Records = records;
+            Clinicians = clinicians;
+            _selected.Clear();
+            ClinicianAddress = clinicians.Count == 1 ? clinicians[0].Address : null;
+            Stage = CheckInStage.Consent;
+            return true;
+        });
+    }
+
+    public void Toggle(string medBlock) => Update(() =>
+    {
+        if (Stage != CheckInStage.Consent || Records.All(r => r.Hash != medBlock))
+        {
+            return false;
+        }
+
+        if (!_selected.Remove(medBlock))
+        {
+            _selected.Add(medBlock);
+        }
+
+        return true;
+    });
+
+    public void ChooseClinician(string address) => Update(() =>
+    {
+        if (Stage != CheckInStage.Consent || Clinicians.All(c => c.Address != address))
+        {
+            return false;
+        }
+
+        ClinicianAddress = address;
+        return true;
+    });
+
+    /// <summary>On to the PIN keypad once records and a clinician are chosen.</summary>
+    public void ToPin() => Update(() =>
+    {
+        if (!CanProceed)
+        {
+            return false;
+        }
+
+        PinMessage = null;
+        Stage = CheckInStage.ConsentPin;
+        return true;
+    });
+
+    /// <summary>Back from the PIN to the choice.</summary>
+    public void BackToChoice() => Update(() =>
+    {
+        if (Stage != CheckInStage.ConsentPin || Busy)
+        {
+            return false;
+        }
+
+        PinMessage = null;
+        Stage = CheckInStage.Consent;
+        return true;
+    });
+
+    /// <summary>Keypad activity: the patient is still there.</summary>
+    public void Touch() => Update(() => Stage != CheckInStage.Idle);
+
+    public void GrantStarted() => Update(() =>
+    {
+        if (Stage != CheckInStage.ConsentPin)
+        {
+            return false;
+        }
+
+        Busy = true;
+        PinMessage = null;
+        return true;
+    });
+
+    /// <summary>The PIN was refused (wrong, locked out): the keypad stays with <paramref name="message"/>.</summary>
+    public void PinRefused(string message) => Update(() =>
+    {
+        if (Stage != CheckInStage.ConsentPin)
+        {
+            return false;
+        }
+
+        Busy = false;
+        PinMessage = message;
+        return true;
+    });
+
+    public void GrantSucceeded(ConsentResult result) => Update(() =>
+    {
+        if (Stage != CheckInStage.ConsentPin)
+        {
+            return false;
+        }
+
+        Busy = false;
+        Result = result;
+        Records = [];
+        _selected.Clear();
+        Stage = CheckInStage.Shared;
+        return true;
+    });
+
+    /// <summary>The consent step cannot go on: a plain-language problem screen, then idle.</summary>
+    public void ConsentFailed(CardProblemKind problem, ConsentResult? partial = null) => Update(() =>
+    {
+        if (Stage is not (CheckInStage.Ticket or CheckInStage.Consent or CheckInStage.ConsentPin))
+        {
+            return false;
+        }
+
+        Clear();
+        Problem = problem;
+        Result = partial;
+        Stage = CheckInStage.Problem;
+        return true;
+    });
 
     /// <summary>"Not me" / "Done": back to idle at once.</summary>
     public void Cancel()
@@ -111,6 +280,21 @@ public sealed class CheckInSession : IDisposable
             _timer = null;
             Clear();
         }
+    }
+
+    private void Update(Func<bool> change)
+    {
+        lock (_lock)
+        {
+            if (!change())
+            {
+                return;
+            }
+
+            StartCountdown();
+        }
+
+        Changed?.Invoke();
     }
 
     private void StartCountdown()
@@ -157,5 +341,14 @@ public sealed class CheckInSession : IDisposable
         Ticket = null;
         Problem = null;
         SecondsLeft = 0;
+        Patient = null;
+        CardPresent = false;
+        Records = [];
+        Clinicians = [];
+        _selected.Clear();
+        ClinicianAddress = null;
+        PinMessage = null;
+        Busy = false;
+        Result = null;
     }
 }

@@ -9,4 +9,7 @@ public enum AccessLogAction : byte
     ReadEmergency = 2,
     Grant = 3,
     Write = 4,
+
+    /// <summary>A paramedic station read the patient's emergency-tagged records online (logged with K3 after the tap).</summary>
+    ReadEmergencyRecords = 5,
 }

@@ -31,6 +31,57 @@ public sealed class CardSharing
         return WithPatientKeysAsync(reader, pin, (patient, ct) => _service.GrantAsync(patient, medBlock, grantee, ct), cancellationToken);
     }
 
+    /// <summary>
+    /// Grants <paramref name="grantee"/> the keys of several MedBlocks with one PIN entry (one key
+    /// unwrap, one Argon2id derivation), in the order given. The card's access log gets one grant
+    /// record when anything was granted.
+    /// </summary>
+    /// <returns>Per MedBlock, the <c>grant</c> entry, or null when the grantee already held its key.</returns>
+    /// <exception cref="WrongPinException">Wrong PIN: nothing was granted.</exception>
+    /// <exception cref="PinLockedOutException">Too many wrong PINs for this card: nothing was granted.</exception>
+    /// <exception cref="CardSharingIncompleteException">A grant failed after others were appended; it names those.</exception>
+    public async Task<IReadOnlyList<LedgerEntry?>> GrantManyAsync(
+        PatientCardReader reader,
+        string pin,
+        IReadOnlyList<string> medBlocks,
+        string grantee,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(pin);
+        ArgumentNullException.ThrowIfNull(medBlocks);
+        ArgumentException.ThrowIfNullOrEmpty(grantee);
+        if (medBlocks.Count == 0 || medBlocks.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("Name one or more MedBlocks.", nameof(medBlocks));
+        }
+
+        RequirePatientCard(reader);
+        var entries = new List<LedgerEntry?>(medBlocks.Count);
+        using (var patient = await reader.UnlockKeyMaterialAsync(pin, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var medBlock in medBlocks)
+            {
+                try
+                {
+                    entries.Add(await _service.GrantAsync(patient, medBlock, grantee, cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception e) when (entries.Any(entry => entry is not null) && e is not OperationCanceledException)
+                {
+                    await RecordGrantAsync(reader, cancellationToken).ConfigureAwait(false);
+                    throw new CardSharingIncompleteException([.. entries.OfType<LedgerEntry>()], e);
+                }
+            }
+        }
+
+        if (entries.Any(entry => entry is not null))
+        {
+            await RecordGrantAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+
+        return entries;
+    }
+
     /// <summary>Marks <paramref name="medBlock"/> refused (<c>approved: false</c>); history stays.</summary>
     /// <returns>The <c>refuse</c> entry, or null when it was already refused.</returns>
     /// <exception cref="WrongPinException">Wrong PIN.</exception>
@@ -50,10 +101,7 @@ public sealed class CardSharing
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(pin);
-        if (reader.RequireCheckedIn().Role.IsStaff())
-        {
-            throw new StaffSignInException(StaffSignInError.RoleNotAllowed, "Only a patient's own card grants or refuses access to the patient's records.");
-        }
+        RequirePatientCard(reader);
 
         LedgerEntry? entry;
         using (var patient = await reader.UnlockKeyMaterialAsync(pin, cancellationToken).ConfigureAwait(false))
@@ -67,5 +115,26 @@ public sealed class CardSharing
         }
 
         return entry;
+    }
+
+    private static void RequirePatientCard(PatientCardReader reader)
+    {
+        if (reader.RequireCheckedIn().Role.IsStaff())
+        {
+            throw new StaffSignInException(StaffSignInError.RoleNotAllowed, "Only a patient's own card grants or refuses access to the patient's records.");
+        }
+    }
+
+    private static async Task RecordGrantAsync(PatientCardReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await reader.RecordActionAsync(AccessLogAction.Grant, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The grants are on the ledger, which is the record that counts; a card taken away before
+            // its log record is written must not turn appended grants into a reported failure.
+        }
     }
 }

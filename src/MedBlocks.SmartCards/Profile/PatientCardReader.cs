@@ -127,6 +127,24 @@ public sealed class PatientCardReader : IDisposable
         return new EmergencyCardRead(_uid!, info, EmergencySummary.ParseSigned(signedSummary), signedSummary);
     }
 
+    /// <summary>
+    /// Emergency, after the tap: records on the card (K3 may append to the log) that the patient's
+    /// emergency records were read online. Logs nothing when another card is in the field.
+    /// </summary>
+    /// <returns>False when the card in the field is not the card <paramref name="cardSerial"/>.</returns>
+    public async Task<bool> RecordEmergencyRecordsReadAsync(string cardSerial, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cardSerial);
+        var info = await OpenAsync(CardKeyRole.Emergency, PatientCardProfile.EmergencyKey, cancellationToken);
+        if (!string.Equals(info.SerialText, cardSerial, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await AppendLogAsync(AccessLogAction.ReadEmergencyRecords, cancellationToken);
+        return true;
+    }
+
     /// <summary>The access log, oldest first (after a check-in or emergency read of this tap).</summary>
     public async Task<IReadOnlyList<AccessLogRecord>> ReadAccessLogAsync(CancellationToken cancellationToken = default)
     {

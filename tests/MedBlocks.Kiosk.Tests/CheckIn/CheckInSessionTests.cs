@@ -5,7 +5,21 @@ namespace MedBlocks.Kiosk.Tests.CheckIn;
 
 public sealed class CheckInSessionTests : IDisposable
 {
+    private static readonly Clinicians.Clinician Clinician = new("Dr Ines Moreau", "Cardiology", "4SEim6D2SJGxpDcQFrDmkP4MWFtAtyZj43dEBWGFwqgr");
+
     private readonly KioskTestKit kit = new();
+
+    private static ShareableRecord Record(string hash) => new(hash, "text/plain", KioskTestKit.Start, "Dr Aisha Rahman", false, new HashSet<string>());
+
+    private CheckInSession ConsentStarted()
+    {
+        var session = new CheckInSession(kit.Arrivals, kit.Time, TimeSpan.FromSeconds(30));
+        session.OnScreenEvent(KioskTestKit.Jenny());
+        session.Confirm();
+        session.BeginConsent([Record("b1"), Record("b2")], [Clinician, Clinician with { Name = "Dr Tom Okafor", Address = "9SEim6D2SJGxpDcQFrDmkP4MWFtAtyZj43dEBWGFwqgr" }]);
+        Assert.Equal(CheckInStage.Consent, session.Stage);
+        return session;
+    }
 
     [Fact]
     public void Tap_Confirm_Timeout_GoesIdleGreetingTicketIdle()
@@ -28,6 +42,74 @@ public sealed class CheckInSessionTests : IDisposable
         kit.Time.Advance(TimeSpan.FromSeconds(20));
         Assert.Equal(CheckInStage.Idle, session.Stage);
         Assert.Null(session.Ticket);
+    }
+
+    [Fact]
+    public void Consent_EachChoiceRestartsTheCountdown_TimeoutClearsEverything()
+    {
+        using var session = ConsentStarted();
+        kit.Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(10, session.SecondsLeft);
+
+        session.Toggle("b1");
+        Assert.Equal(30, session.SecondsLeft);
+        session.ChooseClinician(Clinician.Address);
+        Assert.True(session.CanProceed);
+        session.ToPin();
+        Assert.Equal(CheckInStage.ConsentPin, session.Stage);
+        kit.Time.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(CheckInStage.Idle, session.Stage);
+        Assert.Null(session.Patient);
+        Assert.Empty(session.Records);
+        Assert.Empty(session.Selected);
+        Assert.Null(session.ClinicianAddress);
+    }
+
+    [Fact]
+    public void Consent_UnknownRecordOrClinician_Ignored_CannotProceedWithoutBoth()
+    {
+        using var session = ConsentStarted();
+
+        session.Toggle("not listed");
+        session.ChooseClinician("not in the directory");
+        session.ToPin();
+
+        Assert.Empty(session.Selected);
+        Assert.Null(session.ClinicianAddress);
+        Assert.Equal(CheckInStage.Consent, session.Stage);
+    }
+
+    [Fact]
+    public void ConsentPin_CardRemovedWhileBusy_KeepsScreenUntilTheGrantAnswers()
+    {
+        using var session = ConsentStarted();
+        session.Toggle("b1");
+        session.ChooseClinician(Clinician.Address);
+        session.ToPin();
+        session.GrantStarted();
+
+        session.OnScreenEvent(new CardLeft(KioskTestKit.Start));
+        Assert.Equal(CheckInStage.ConsentPin, session.Stage);
+        session.ConsentFailed(CardProblemKind.CardPulled);
+
+        Assert.Equal(CheckInStage.Problem, session.Stage);
+        Assert.Null(session.Patient);
+    }
+
+    [Fact]
+    public void Ticket_AfterCardRemoved_ConsentNotOffered()
+    {
+        using var session = new CheckInSession(kit.Arrivals, kit.Time, TimeSpan.FromSeconds(30));
+        session.OnScreenEvent(KioskTestKit.Jenny());
+        session.Confirm();
+        Assert.True(session.CanShare);
+
+        session.OnScreenEvent(new CardLeft(KioskTestKit.Start));
+        session.BeginConsent([Record("b1")], [Clinician]);
+
+        Assert.False(session.CanShare);
+        Assert.Equal(CheckInStage.Ticket, session.Stage);
     }
 
     [Fact]

@@ -11,13 +11,16 @@ public sealed class CheckInScreenTests : IDisposable
     private readonly KioskTestKit kit = new();
     private readonly BunitContext context = new();
     private readonly ScreenEventHub hub = new();
+    private readonly CheckInStationHarness station;
 
     public CheckInScreenTests()
     {
+        station = new CheckInStationHarness(kit.Folder);
         context.Services.AddSingleton(hub);
         context.Services.AddSingleton(kit.Arrivals);
         context.Services.AddSingleton<TimeProvider>(kit.Time);
         context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(kit.Options));
+        context.Services.AddSingleton(station.Consent);
         context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
@@ -111,6 +114,7 @@ public sealed class CheckInScreenTests : IDisposable
     public void Dispose()
     {
         context.Dispose();
+        station.DisposeAsync().AsTask().GetAwaiter().GetResult();
         kit.Dispose();
     }
 }

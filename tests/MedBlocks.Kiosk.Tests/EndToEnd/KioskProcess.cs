@@ -121,8 +121,14 @@ public sealed partial class KioskProcess : IAsyncDisposable
         return directory?.FullName ?? throw new InvalidOperationException("MedBlocks.Kiosk.sln not found above the test output.");
     }
 
+    /// <summary>Stops the kiosk (by its own process id); safe to call again.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
@@ -131,6 +137,8 @@ public sealed partial class KioskProcess : IAsyncDisposable
 
         process.Dispose();
     }
+
+    private int disposed;
 
     private void Add(string? line)
     {

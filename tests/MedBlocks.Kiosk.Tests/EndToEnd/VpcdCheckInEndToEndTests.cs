@@ -1,8 +1,14 @@
+using System.Text.Json;
+using MedBlocks.Kiosk.Clinicians;
 using MedBlocks.Kiosk.Demo;
+using MedBlocks.Ledger;
 using MedBlocks.Kiosk.Tests.Demo;
 using MedBlocks.Kiosk.Simulation;
 using MedBlocks.Pcsc.Tests.Integration;
+using MedBlocks.Kiosk.Tests.CheckIn;
 using MedBlocks.Simulator.Card;
+using MedBlocks.Simulator.Transport;
+using MedBlocks.SmartCards.Profile;
 using MedBlocks.Simulator.Vpcd;
 using Microsoft.Playwright;
 
@@ -52,6 +58,42 @@ public sealed class VpcdCheckInEndToEndTests(PcscdFixture pcscd) : IAsyncLifetim
         await Assertions.Expect(page.Locator("h1.greeting")).ToHaveTextAsync("Hello Jenny T., born 2003");
         await bridge.RemoveAsync();
         await Assertions.Expect(page.Locator("section.screen")).ToHaveAttributeAsync("data-stage", "Idle");
+    }
+
+    [Fact]
+    public async Task Consent_CardInVpcdReader_RecordSharedWithOnePin_GrantOnTheLedger()
+    {
+        await using var browser = await BrowserSession.OpenAsync(kiosk.Url);
+        var page = browser.Page;
+        var card = new SimulatedDesfireCard(CardImage.Load(catalog.Find("ana")!.ImagePath));
+        await using var bridge = new VpcdCardBridge(card, slot: 0);
+        await bridge.InsertAsync();
+        await page.ClickAsync("#confirm");
+        await page.ClickAsync("#share");
+        var moreau = JsonSerializer.Deserialize<List<Clinician>>(File.ReadAllText(Path.Combine(dataFolder, "station", "clinicians.json")), JsonSerializerOptions.Web)!
+            .Single(c => c.Name == "Dr Ines Moreau");
+        var medBlock = await page.Locator("#consent-records label").First.GetAttributeAsync("data-medblock");
+        await page.CheckAsync("#consent-records label >> nth=0 >> input");
+        await page.CheckAsync($"label[data-clinician='{moreau.Address}'] input");
+        await page.ClickAsync("#consent-continue");
+        foreach (var digit in DemoPatients.Pin)
+        {
+            await page.ClickAsync($"button[data-digit='{digit}']");
+        }
+
+        await page.ClickAsync("#pin-ok");
+
+        await Assertions.Expect(page.Locator("#shared-result")).ToHaveTextAsync("Dr Ines Moreau can now read 1 record.", new() { Timeout = 20_000 });
+        await browser.ScreenshotAsync("vpcd-consent-shared");
+        await bridge.RemoveAsync();
+        using var ledger = new SqliteLedger(new SqliteLedgerOptions { Path = Path.Combine(dataFolder, "station", "ledger.db") });
+        Assert.Contains(moreau.Address, (await ledger.GetMedBlockAsync(medBlock!))!.Keys.Keys);
+        // The card's own access log records the grant.
+        card.PowerOn();
+        using var keys = new ConfigurationKeyProvider(KioskTestKit.DevelopmentCardKeys());
+        using var reader = new PatientCardReader(new SimulatedCardTransport(card), keys, new StationIdentity("log reader", StationRole.CheckIn), new PinAttemptLimiter(TimeProvider.System), TimeProvider.System);
+        await reader.ReadForCheckInAsync();
+        Assert.Contains(AccessLogAction.Grant, (await reader.ReadAccessLogAsync()).Select(r => r.Action));
     }
 
     [Fact]

@@ -87,6 +87,52 @@ public sealed class CardSharingTests : IDisposable
     }
 
     [Fact]
+    public async Task GrantManyAsync_OnePin_GrantsEachOnceAndLogsOneGrant()
+    {
+        var (first, reader) = await CheckedInAsync("HbA1c 41 mmol/mol");
+        using var tap = reader;
+        var second = await _ledger.AddRecordAsync("ECG: sinus rhythm");
+        var colleague = PatientCardTestKit.Staff(CardHolderRole.Registrar);
+        await new CardSharing(_ledger.Service).GrantAsync(reader, PatientCardTestKit.Pin, second.Hash, colleague.Address);
+
+        var entries = await new CardSharing(_ledger.Service).GrantManyAsync(reader, PatientCardTestKit.Pin, [first.Hash, second.Hash], colleague.Address);
+
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("grant", first.Hash), (entries[0]!.Kind, entries[0]!.Body.GetProperty("medblock").GetString()));
+        Assert.Null(entries[1]);
+        Assert.Equal("HbA1c 41 mmol/mol", await _ledger.ReadAsAsync(colleague, first.Hash));
+        Assert.Equal([AccessLogAction.ReadIdentity, AccessLogAction.Grant, AccessLogAction.Grant], (await reader.ReadAccessLogAsync()).Select(r => r.Action));
+    }
+
+    [Fact]
+    public async Task GrantManyAsync_WrongPin_NothingAppended()
+    {
+        var (first, reader) = await CheckedInAsync("note");
+        using var tap = reader;
+        var head = await _ledger.Ledger.GetHeadAsync();
+
+        await Assert.ThrowsAsync<WrongPinException>(() => new CardSharing(_ledger.Service).GrantManyAsync(reader, "000000", [first.Hash], CardLedgerScenario.Doctor.Address));
+
+        Assert.Equal(head.Position, (await _ledger.Ledger.GetHeadAsync()).Position);
+    }
+
+    [Fact]
+    public async Task GrantManyAsync_FailsAfterAGrant_NamesWhatWasGranted()
+    {
+        var (first, reader) = await CheckedInAsync("note");
+        using var tap = reader;
+        var colleague = PatientCardTestKit.Staff(CardHolderRole.Registrar);
+
+        var error = await Assert.ThrowsAsync<CardSharingIncompleteException>(
+            () => new CardSharing(_ledger.Service).GrantManyAsync(reader, PatientCardTestKit.Pin, [first.Hash, "0000000000000000000000000000000000000000000000000000000000000000"], colleague.Address));
+
+        Assert.Equal(first.Hash, Assert.Single(error.Granted).Body.GetProperty("medblock").GetString());
+        Assert.IsType<MedBlockNotFoundException>(error.InnerException);
+        Assert.Contains(colleague.Address, (await _ledger.Ledger.GetMedBlockAsync(first.Hash))!.Keys.Keys);
+        Assert.Equal([AccessLogAction.ReadIdentity, AccessLogAction.Grant], (await reader.ReadAccessLogAsync()).Select(r => r.Action));
+    }
+
+    [Fact]
     public async Task GrantAsync_StaffCard_Refused()
     {
         await _ledger.DeclareAsync();

@@ -133,6 +133,28 @@ public sealed class PatientCardReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RecordEmergencyRecordsReadAsync_SameCard_AppendsActionFive_OtherSerial_AppendsNothing()
+    {
+        var (_, transport) = await IssuedCardAsync();
+        using var keys = PatientCardTestKit.ParamedicKeys();
+        using (var tap = Reader(transport, keys, StationRole.Emergency, AmbulanceAddress))
+        {
+            await tap.ReadForEmergencyAsync();
+        }
+
+        transport.Reconnect();
+        using var reader = Reader(transport, keys, StationRole.Emergency, AmbulanceAddress);
+        var other = await reader.RecordEmergencyRecordsReadAsync("FEDCBA9876543210");
+        var logged = await reader.RecordEmergencyRecordsReadAsync(PatientCardTestKit.Serial.ToString("X16", System.Globalization.CultureInfo.InvariantCulture));
+        var log = await reader.ReadAccessLogAsync();
+
+        Assert.False(other);
+        Assert.True(logged);
+        Assert.Equal([AccessLogAction.ReadEmergency, AccessLogAction.ReadEmergencyRecords], log.Select(r => r.Action));
+        Assert.Equal(new AccessLogRecord(PatientCardTestKit.Now, AccessLogRecord.StationIdOf(AmbulanceAddress), StationRole.Emergency, AccessLogAction.ReadEmergencyRecords), log[1]);
+    }
+
+    [Fact]
     public async Task ReadForEmergencyAsync_KioskKeys_ReportsMissingEmergencyMaster()
     {
         var (_, transport) = await IssuedCardAsync();
