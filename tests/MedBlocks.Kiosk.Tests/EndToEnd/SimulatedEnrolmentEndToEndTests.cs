@@ -127,6 +127,15 @@ public sealed partial class SimulatedEnrolmentEndToEndTests(ITestOutputHelper ou
         await desk.ScreenshotAsync("enrolment-new-card-at-checkin");
         await desk.Page.ClickAsync($"button.sim-tap[data-card={firstCardId}]");
         await Assertions.Expect(desk.Page.Locator("[role=alert]")).ToContainTextAsync("This card is no longer valid.");
+
+        // The registrar-signed emergency summary verifies at a paramedic station.
+        await using var emergency = await KioskProcess.StartAsync(dataFolder, ["--Kiosk:Role=Emergency"], CancellationToken.None);
+        await using var crew = await BrowserSession.OpenAsync(emergency.Url);
+        await EmergencyStationPage.SignInWithSimulatorAsync(crew.Page);
+        await crew.Page.ClickAsync($"button.sim-tap[data-card={reissuedCardId}]");
+        await Assertions.Expect(crew.Page.Locator("#allergies li").First).ToHaveTextAsync("aspirin (hives)");
+        await Assertions.Expect(crew.Page.Locator("#author")).ToContainTextAsync("author signature verified");
+        await crew.ScreenshotAsync("enrolment-new-card-at-paramedic-station");
     }
 
     [Fact]
