@@ -5,6 +5,7 @@ using MedBlocks.Kiosk.Clinicians;
 using MedBlocks.Kiosk.Components;
 using MedBlocks.Kiosk.Demo;
 using MedBlocks.Kiosk.Emergency;
+using MedBlocks.Kiosk.Enrolment;
 using MedBlocks.Kiosk.Options;
 using MedBlocks.Kiosk.Records;
 using MedBlocks.Kiosk.Simulation;
@@ -69,6 +70,7 @@ public static class KioskHostExtensions
         services.AddSingleton<ClinicianDirectory>();
         services.AddSingleton<ConsentService>();
         services.AddEmergencyStation();
+        builder.AddKioskEnrolment();
         services.AddHostedService<CardTapProcessor>();
         services.AddHealthChecks();
         services.AddAuthentication(StaffBasicAuthenticationHandler.SchemeName)

@@ -56,7 +56,10 @@ public sealed partial class CardTapProcessor(
     private Task<ScreenEvent> ArrivedAsync(CardPresent present, CancellationToken stoppingToken)
     {
         cards.Arrived(present.ReaderName);
-        return ReadAsync(present, stoppingToken);
+        // An enrolment station reads nothing on a tap (a blank card has nothing to read): its screens work on the card.
+        return station.Role == StationRole.Enrolment
+            ? Task.FromResult<ScreenEvent>(new MedBlocks.Kiosk.Enrolment.CardArrivedForEnrolment(present.ReaderName, present.Timestamp))
+            : ReadAsync(present, stoppingToken);
     }
 
     private CardLeft Left(CardRemoved removed)

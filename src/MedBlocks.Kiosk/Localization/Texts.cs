@@ -25,9 +25,9 @@ public sealed partial class Texts
     }
 
     /// <summary>Every station's texts in English: the common screens here, each area's in its own file.</summary>
-    public static Texts English { get; } = new(Language.English, CommonEnglish, StaffEnglish, ConsentEnglish, EmergencyEnglish);
+    public static Texts English { get; } = new(Language.English, CommonEnglish, StaffEnglish, ConsentEnglish, EmergencyEnglish, EnrolmentEnglish);
 
-    public static Texts French { get; } = new(Language.French, CommonFrench, StaffFrench, ConsentFrench, EmergencyFrench);
+    public static Texts French { get; } = new(Language.French, CommonFrench, StaffFrench, ConsentFrench, EmergencyFrench, EnrolmentFrench);
 
     /// <summary>Every key defined in the given language (for completeness checks).</summary>
     public IEnumerable<string> Keys => _strings.Keys;

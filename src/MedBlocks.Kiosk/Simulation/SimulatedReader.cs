@@ -1,6 +1,7 @@
 using MedBlocks.Kiosk.Cards;
 using MedBlocks.Pcsc.Hosting;
 using MedBlocks.Simulator.Card;
+using MedBlocks.Simulator.Desfire;
 using MedBlocks.Simulator.Transport;
 using MedBlocks.SmartCards.Transport;
 
@@ -56,6 +57,37 @@ public sealed class SimulatedReader(ICardEventSink sink, DemoCardCatalog catalog
         try
         {
             await RemoveLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// After enrolment wrote the card in the reader: keeps it as <paramref name="id"/> with
+    /// <paramref name="label"/>; when it was another card's slot (the demo's blank card), a fresh card from
+    /// <paramref name="replacement"/> takes that slot back.
+    /// </summary>
+    public async Task KeepIssuedCardAsync(string id, string label, Func<DesfireCardState> replacement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_card is null || _tapped is null)
+            {
+                return;
+            }
+
+            var previous = _tapped;
+            _tapped = catalog.Add(id, label, _card.State);
+            if (previous.Id != id)
+            {
+                catalog.Add(previous.Id, previous.Label, replacement());
+            }
         }
         finally
         {

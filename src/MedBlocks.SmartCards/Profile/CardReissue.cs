@@ -36,7 +36,11 @@ public sealed class CardReissue
     /// <exception cref="KeyFileFormatException">The backup file is not a participant key file.</exception>
     /// <exception cref="CardReissueException">The backup is not a declared patient's current keys.</exception>
     /// <exception cref="PatientCardException">The new card cannot be personalised.</exception>
-    public async Task<CardReissueResult> ReissueAsync(ICardTransport transport, CardReissueRequest reissue, PersonalizationRequest card, CancellationToken cancellationToken = default)
+    public Task<CardReissueResult> ReissueAsync(ICardTransport transport, CardReissueRequest reissue, PersonalizationRequest card, CancellationToken cancellationToken = default) =>
+        ReissueAsync(transport, reissue, card, progress: null, cancellationToken);
+
+    /// <summary>As <see cref="ReissueAsync(ICardTransport, CardReissueRequest, PersonalizationRequest, CancellationToken)"/>, reporting the new card's personalisation steps.</summary>
+    public async Task<CardReissueResult> ReissueAsync(ICardTransport transport, CardReissueRequest reissue, PersonalizationRequest card, IProgress<PersonalizationStep>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(reissue);
@@ -56,7 +60,7 @@ public sealed class CardReissue
         var revocation = await _ledger.GetCardRevocationAsync(patient.Address, reissue.ReplacedSerial, cancellationToken).ConfigureAwait(false) is null
             ? await _ledger.AppendAsync(patient, new CardRevocation(patient.Address, reissue.ReplacedSerial, reissue.Reason), cancellationToken).ConfigureAwait(false)
             : null;
-        var result = await _personalizer.PersonalizeAsync(transport, card with { CreateParticipant = _ => patient }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await _personalizer.PersonalizeAsync(transport, card with { CreateParticipant = _ => patient }, progress, cancellationToken).ConfigureAwait(false);
         return new CardReissueResult(result, revocation);
     }
 
