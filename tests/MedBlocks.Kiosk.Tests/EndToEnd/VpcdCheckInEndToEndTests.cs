@@ -61,7 +61,7 @@ public sealed class VpcdCheckInEndToEndTests(PcscdFixture pcscd) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Consent_CardInVpcdReader_RecordSharedWithOnePin_GrantOnTheLedger()
+    public async Task Consent_CardInVpcdReader_WrongPinThenRight_RecordShared_GrantOnTheLedger()
     {
         await using var browser = await BrowserSession.OpenAsync(kiosk.Url);
         var page = browser.Page;
@@ -76,6 +76,13 @@ public sealed class VpcdCheckInEndToEndTests(PcscdFixture pcscd) : IAsyncLifetim
         await page.CheckAsync("#consent-records label >> nth=0 >> input");
         await page.CheckAsync($"label[data-clinician='{moreau.Address}'] input");
         await page.ClickAsync("#consent-continue");
+        foreach (var digit in "9999")
+        {
+            await page.ClickAsync($"button[data-digit='{digit}']");
+        }
+
+        await page.ClickAsync("#pin-ok");
+        await Assertions.Expect(page.Locator("#pin-message")).ToContainTextAsync("Wrong PIN.", new() { Timeout = 20_000 });
         foreach (var digit in DemoPatients.Pin)
         {
             await page.ClickAsync($"button[data-digit='{digit}']");
