@@ -36,6 +36,7 @@ public sealed class PcscdFixture : IDisposable
 
         // Test assemblies run in parallel processes; only one of them may own pcscd and the vpcd ports at a time.
         machineLock = TakeMachineLock(TimeSpan.FromMinutes(10));
+        StopLeftover(machineLock);
         var other = FindOtherPcscd();
         if (other is not null)
         {
@@ -46,6 +47,7 @@ public sealed class PcscdFixture : IDisposable
         try
         {
             Start();
+            RecordPid(machineLock, daemon!.Id);
         }
         catch
         {
@@ -116,7 +118,47 @@ public sealed class PcscdFixture : IDisposable
     public void Dispose()
     {
         Stop();
+        RecordPid(machineLock, null);
         machineLock.Dispose();
+    }
+
+    /// <summary>The lock file names the pcscd its holder started, so a later holder can find one left behind.</summary>
+    private static void RecordPid(FileStream file, int? pid)
+    {
+        file.SetLength(0);
+        if (pid is { } value)
+        {
+            file.Write(System.Text.Encoding.ASCII.GetBytes(value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        file.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
+    /// A pcscd named in the lock file outlived the test process that started it (killed before it could stop
+    /// it): whoever holds the lock now is its only possible owner, so it is stopped here.
+    /// </summary>
+    private static void StopLeftover(FileStream file)
+    {
+        file.Position = 0;
+        using var reader = new StreamReader(file, leaveOpen: true);
+        if (!int.TryParse(reader.ReadToEnd().Trim(), out var pid) || FindOtherPcscd() != pid)
+        {
+            return;
+        }
+
+        _ = Kill(pid, SigTerm);
+        var deadline = Stopwatch.StartNew();
+        while (Directory.Exists($"/proc/{pid}") && deadline.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            Thread.Sleep(50);
+        }
+
+        if (Directory.Exists($"/proc/{pid}"))
+        {
+            _ = Kill(pid, SigKill);
+            Thread.Sleep(200);
+        }
     }
 
     private static FileStream TakeMachineLock(TimeSpan timeout)
