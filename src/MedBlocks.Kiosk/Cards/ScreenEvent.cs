@@ -19,4 +19,11 @@ public sealed record ReaderStatusChanged(bool Available, DateTimeOffset CardEven
 /// A paramedic station read a card's emergency summary; its author signature verified.
 /// <see cref="PatientAddress"/> (from the identity file, for the online records) is null when it could not be read.
 /// </summary>
-public sealed record EmergencySummaryRead(MedBlocks.SmartCards.Profile.EmergencySummary Summary, string CardSerial, DateTimeOffset CardEventTime, string? PatientAddress = null) : ScreenEvent(CardEventTime);
+/// <see cref="Revoked"/> is set when the ledger names this card revoked: the summary is still shown (it describes
+/// the card's holder) with a warning that the card was reported lost, stolen or replaced.
+public sealed record EmergencySummaryRead(
+    MedBlocks.SmartCards.Profile.EmergencySummary Summary,
+    string CardSerial,
+    DateTimeOffset CardEventTime,
+    string? PatientAddress = null,
+    MedBlocks.Core.Ledger.CardRevocationReason? Revoked = null) : ScreenEvent(CardEventTime);

@@ -19,8 +19,11 @@ public sealed partial class EmergencyTapReader(
     PinAttemptLimiter pinLimiter,
     StationStaff staff,
     TimeProvider time,
-    ILogger<EmergencyTapReader> logger)
+    ILogger<EmergencyTapReader> logger,
+    ICardRevocationCheck? revocations = null)
 {
+    private static readonly TimeSpan RevocationTimeout = TimeSpan.FromSeconds(2);
+
     public async Task<ScreenEvent> ReadAsync(ICardTransport transport, DateTimeOffset tapTime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transport);
@@ -29,7 +32,8 @@ public sealed partial class EmergencyTapReader(
             return new EmergencySignInRequired(tapTime);
         }
 
-        // No revocation check: a lost card found on a patient still carries that patient's summary.
+        // The revocation check does not refuse the card here: a lost card found on a patient still carries
+        // that patient's summary. The screen warns instead (see RevocationAsync).
         using var reader = new PatientCardReader(transport, keys, station, pinLimiter, time);
         var emergency = await reader.ReadForEmergencyAsync(cancellationToken);
         CardIdentity? identity = null;
@@ -52,11 +56,48 @@ public sealed partial class EmergencyTapReader(
         }
 
         staff.Touch();
-        return new EmergencySummaryRead(emergency.Summary, emergency.Info.SerialText, tapTime, identity?.Address);
+        var revoked = identity is null ? null : await RevocationAsync(identity, cancellationToken);
+        return new EmergencySummaryRead(emergency.Summary, emergency.Info.SerialText, tapTime, identity?.Address, revoked);
+    }
+
+    /// <summary>
+    /// Whether the ledger names this card revoked; never holds the summary back: an unreachable or slow
+    /// ledger answers "not known" after <see cref="RevocationTimeout"/>.
+    /// </summary>
+    private async Task<MedBlocks.Core.Ledger.CardRevocationReason?> RevocationAsync(CardIdentity identity, CancellationToken cancellationToken)
+    {
+        if (revocations is null)
+        {
+            return null;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(RevocationTimeout);
+        try
+        {
+            var reason = await revocations.GetRevocationAsync(identity.Address, identity.Serial, timeout.Token);
+            if (reason is not null)
+            {
+                Log.RevokedCard(logger, identity.Serial[^4..]);
+            }
+
+            return reason;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.RevocationUnknown(logger, e.GetType().Name);
+            return null;
+        }
     }
 
     private static partial class Log
     {
+        [LoggerMessage(611, LogLevel.Warning, "Emergency tap: card ending {SerialTail} is revoked on the ledger; summary shown with a warning")]
+        public static partial void RevokedCard(ILogger logger, string serialTail);
+
+        [LoggerMessage(612, LogLevel.Warning, "Emergency tap: revocation not known, the ledger did not answer ({Reason})")]
+        public static partial void RevocationUnknown(ILogger logger, string reason);
+
         [LoggerMessage(610, LogLevel.Warning, "Emergency tap: the identity file could not be read ({Reason}); summary shown, online records unavailable")]
         public static partial void IdentityUnread(ILogger logger, string reason);
     }

@@ -23,6 +23,11 @@ public sealed partial class Texts
         ["er.readBy"] = "Read by {0} ({1}) at {2} UTC; recorded on the ledger ({3}) and on the card.",
         ["er.readByLedgerOnly"] = "Read by {0} ({1}) at {2} UTC; recorded on the ledger ({3}); the card had left, so not on the card.",
         ["er.notRead"] = "Nothing was read online.",
+        ["er.revoked.Lost"] = "This card was reported lost. The summary may be out of date: check who the patient is.",
+        ["er.revoked.Stolen"] = "This card was reported stolen. Check who the patient is before relying on the summary.",
+        ["er.revoked.Damaged"] = "This card was replaced after damage. The summary may be out of date.",
+        ["er.revoked.Replaced"] = "This card was replaced by a newer card. The summary may be out of date.",
+        ["er.revoked.Expired"] = "This card has expired. The summary may be out of date.",
     };
 
     private static Dictionary<string, string> EmergencyFrench => new()
@@ -45,5 +50,10 @@ public sealed partial class Texts
         ["er.readBy"] = "Lu par {0} ({1}) à {2} UTC ; enregistré dans le registre ({3}) et sur la carte.",
         ["er.readByLedgerOnly"] = "Lu par {0} ({1}) à {2} UTC ; enregistré dans le registre ({3}) ; la carte était retirée, donc pas sur la carte.",
         ["er.notRead"] = "Rien n'a été lu en ligne.",
+        ["er.revoked.Lost"] = "Cette carte a été déclarée perdue. Le résumé peut être ancien : vérifiez l'identité du patient.",
+        ["er.revoked.Stolen"] = "Cette carte a été déclarée volée. Vérifiez l'identité du patient avant de vous fier au résumé.",
+        ["er.revoked.Damaged"] = "Cette carte a été remplacée après dommage. Le résumé peut être ancien.",
+        ["er.revoked.Replaced"] = "Cette carte a été remplacée par une carte plus récente. Le résumé peut être ancien.",
+        ["er.revoked.Expired"] = "Cette carte a expiré. Le résumé peut être ancien.",
     };
 }

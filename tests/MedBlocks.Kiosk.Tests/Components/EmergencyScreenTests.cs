@@ -151,6 +151,7 @@ public sealed class EmergencyScreenTests(DemoSiteFixture site) : IClassFixture<D
         Assert.Equal("penicillin (anaphylaxis)", screen.Find("#allergies li").TextContent);
         Assert.Contains("None recorded", screen.Markup, StringComparison.Ordinal);
         Assert.Contains("2026-11-01", screen.Find("#author").TextContent, StringComparison.Ordinal);
+        Assert.Empty(screen.FindAll("#revoked-warning"));
         Assert.Equal("NoAddress", screen.Find("#records").GetAttribute("data-records"));
 
         await station.Hub.PublishAsync(new CardLeft(Now));
@@ -160,6 +161,21 @@ public sealed class EmergencyScreenTests(DemoSiteFixture site) : IClassFixture<D
         screen.WaitForAssertion(() => Assert.Empty(screen.FindAll("#summary")));
         Assert.DoesNotContain("penicillin", screen.Markup, StringComparison.Ordinal);
         Assert.NotNull(station.Staff.Current);
+    }
+
+    [Fact]
+    public async Task Summary_OfARevokedCard_ShownWithAWarningFirst()
+    {
+        await station.SignInAsync();
+        var screen = context.Render<EmergencyScreen>();
+
+        await station.Hub.PublishAsync(new EmergencySummaryRead(Summary(noneKnown: false), Serial, Now, Patient, MedBlocks.Core.Ledger.CardRevocationReason.Stolen));
+
+        screen.WaitForAssertion(() => Assert.Equal(
+            "This card was reported stolen. Check who the patient is before relying on the summary.",
+            screen.Find("#revoked-warning").TextContent));
+        Assert.Equal("penicillin (anaphylaxis)", screen.Find("#allergies li").TextContent);
+        Assert.Equal("alert", screen.Find("#revoked-warning").GetAttribute("role"));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ internal sealed class EmergencyStationHarness : IAsyncDisposable
         Directory = new ClinicianDirectory(options, NullLogger<ClinicianDirectory>.Instance);
         RecordReader = new EmergencyRecordReader(Ledger, MedBlocks, Directory, Time, NullLogger<EmergencyRecordReader>.Instance);
         Follower = new EmergencyRecordsFollower(Hub, Staff, RecordReader, Card, keys, station, limiter, Time, NullLogger<EmergencyRecordsFollower>.Instance);
-        var taps = new EmergencyTapReader(keys, station, limiter, Staff, Time, NullLogger<EmergencyTapReader>.Instance);
+        var taps = new EmergencyTapReader(keys, station, limiter, Staff, Time, NullLogger<EmergencyTapReader>.Instance, new LedgerCardRevocationCheck(Ledger));
         processor = new CardTapProcessor(sink.Reader, Card, keys, station, limiter, Hub, Time, NullLogger<CardTapProcessor>.Instance, null, taps);
         subscription = Hub.Subscribe(e =>
         {

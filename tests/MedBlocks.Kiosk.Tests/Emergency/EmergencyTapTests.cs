@@ -1,4 +1,5 @@
 using MedBlocks.Core.Ledger;
+using MedBlocks.Kiosk.Demo;
 using MedBlocks.Kiosk.Cards;
 using MedBlocks.Kiosk.Emergency;
 using MedBlocks.Simulator.Card;
@@ -38,6 +39,23 @@ public sealed class EmergencyTapTests(DemoSiteFixture site, ITestOutputHelper ou
 
         // Regression guard on the card exchange (8 KB demo card, whose reader answers GET DATA for the UID).
         Assert.Equal((24, 7), (tapApdus, logApdus));
+    }
+
+    [Fact]
+    public async Task SignedIn_LostCardRevokedOnTheLedger_SummaryShownWithTheReason_CurrentCardWithout()
+    {
+        await using var station = new EmergencyStationHarness(site);
+        await station.StartAsync();
+        await station.SignInAsync();
+
+        var lost = Assert.IsType<EmergencySummaryRead>(await station.TapAsync(DemoSeeder.RevokedCardId));
+        await station.RemoveAsync();
+        var current = Assert.IsType<EmergencySummaryRead>(await station.TapAsync("omar"));
+        await station.RemoveAsync();
+
+        Assert.Equal(CardRevocationReason.Lost, lost.Revoked);
+        Assert.Equal(ResuscitationStatus.DoNotResuscitate, lost.Summary.Resuscitation);
+        Assert.Null(current.Revoked);
     }
 
     [Fact]

@@ -112,6 +112,21 @@ public sealed class SimulatedEmergencyEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignedIn_LostCardRevokedOnTheLedger_SummaryWithAWarning()
+    {
+        await using var browser = await BrowserSession.OpenAsync(Kiosk.Url);
+        var page = browser.Page;
+        await EmergencyStationPage.SignInWithSimulatorAsync(page);
+
+        await page.ClickAsync("button.sim-tap[data-card=omar-lost]");
+
+        await Assertions.Expect(page.Locator("#revoked-warning")).ToHaveTextAsync("This card was reported lost. The summary may be out of date: check who the patient is.");
+        await Assertions.Expect(page.Locator("#resuscitation")).ToHaveTextAsync("DO NOT RESUSCITATE");
+        await browser.ScreenshotAsync("emergency-revoked-card-warning");
+        Assert.Empty(await AxeCheck.SeriousViolationsAsync(page));
+    }
+
+    [Fact]
     public async Task SignedIn_Tap_ShowsCriticalFirst_KeptAfterRemovalForHandOver_StaffCardSaysSo()
     {
         await using var browser = await BrowserSession.OpenAsync(Kiosk.Url);
