@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MedBlocks.Core.Participants;
 using MedBlocks.Kiosk.Options;
+using MedBlocks.Kiosk.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MedBlocks.Kiosk.Clinicians;
@@ -50,9 +51,7 @@ public sealed partial class ClinicianDirectory(IOptions<KioskOptions> options, I
     public void Save(IEnumerable<Clinician> clinicians)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        var temporary = FilePath + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(clinicians.ToList(), Json));
-        File.Move(temporary, FilePath, overwrite: true);
+        AtomicFile.WriteAllText(FilePath, JsonSerializer.Serialize(clinicians.ToList(), Json));
     }
 
     private static partial class Log

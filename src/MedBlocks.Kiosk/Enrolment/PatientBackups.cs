@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MedBlocks.Kiosk.Options;
+using MedBlocks.Kiosk.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MedBlocks.Kiosk.Enrolment;
@@ -35,12 +36,12 @@ public sealed class PatientBackups(IOptions<KioskOptions> options)
         lock (_lock)
         {
             Directory.CreateDirectory(Folder);
-            WriteAtomically(KeyPath(backup.Address), keyFile);
-            WriteAtomically(ContentPath(backup.Address), cardContent);
+            AtomicFile.WriteAllText(KeyPath(backup.Address), keyFile);
+            AtomicFile.WriteAllText(ContentPath(backup.Address), cardContent);
             var index = ReadIndex();
             index.RemoveAll(b => b.Address == backup.Address);
             index.Add(backup);
-            WriteAtomically(IndexPath, JsonSerializer.Serialize(index));
+            AtomicFile.WriteAllText(IndexPath, JsonSerializer.Serialize(index));
         }
     }
 
@@ -54,7 +55,7 @@ public sealed class PatientBackups(IOptions<KioskOptions> options)
             if (at >= 0)
             {
                 index[at] = index[at] with { CurrentSerial = serial };
-                WriteAtomically(IndexPath, JsonSerializer.Serialize(index));
+                AtomicFile.WriteAllText(IndexPath, JsonSerializer.Serialize(index));
             }
         }
     }
@@ -69,7 +70,7 @@ public sealed class PatientBackups(IOptions<KioskOptions> options)
             var index = ReadIndex();
             if (index.RemoveAll(b => b.Address == address) > 0)
             {
-                WriteAtomically(IndexPath, JsonSerializer.Serialize(index));
+                AtomicFile.WriteAllText(IndexPath, JsonSerializer.Serialize(index));
             }
         }
     }
@@ -87,11 +88,4 @@ public sealed class PatientBackups(IOptions<KioskOptions> options)
 
     private List<PatientBackup> ReadIndex() =>
         File.Exists(IndexPath) ? JsonSerializer.Deserialize<List<PatientBackup>>(File.ReadAllText(IndexPath)) ?? [] : [];
-
-    private static void WriteAtomically(string path, string content)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, path, overwrite: true);
-    }
 }

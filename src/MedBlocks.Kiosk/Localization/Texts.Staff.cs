@@ -3,6 +3,14 @@ namespace MedBlocks.Kiosk.Localization;
 /// <summary>Texts of the PIN keypad and of staff sign-in.</summary>
 public sealed partial class Texts
 {
+    /// <summary>"Wrong PIN" with the attempts left, as every keypad says it.</summary>
+    public string WrongPin(int attemptsRemaining) =>
+        attemptsRemaining == 1 ? this["pin.wrongLast"] : Format("pin.wrong", attemptsRemaining);
+
+    /// <summary>The lock-out after too many wrong PINs, in whole minutes (at least one).</summary>
+    public string PinLockedOut(TimeSpan retryAfter) =>
+        Format("pin.locked", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)));
+
     private static Dictionary<string, string> StaffEnglish => new()
     {
         ["pin.title"] = "Enter your card PIN",

@@ -3,6 +3,7 @@ using MedBlocks.Kiosk.Options;
 using MedBlocks.Simulator.Desfire;
 using MedBlocks.Simulator.Card;
 using Microsoft.Extensions.Options;
+using MedBlocks.Kiosk.Storage;
 
 namespace MedBlocks.Kiosk.Simulation;
 
@@ -41,11 +42,11 @@ public sealed class DemoCardCatalog(IOptions<KioskOptions> options)
         {
             Directory.CreateDirectory(Folder);
             var card = new DemoCard(id, label, Path.Combine(Folder, id + ".json"));
-            WriteAtomically(card.ImagePath, CardImage.Serialize(state));
+            AtomicFile.WriteAllText(card.ImagePath, CardImage.Serialize(state));
             var entries = File.Exists(IndexPath) ? JsonSerializer.Deserialize<List<Entry>>(File.ReadAllText(IndexPath)) ?? [] : [];
             entries.RemoveAll(e => e.Id == id);
             entries.Add(new Entry(id, label));
-            WriteAtomically(IndexPath, JsonSerializer.Serialize(entries));
+            AtomicFile.WriteAllText(IndexPath, JsonSerializer.Serialize(entries));
             return card;
         }
     }
@@ -55,15 +56,8 @@ public sealed class DemoCardCatalog(IOptions<KioskOptions> options)
         ArgumentNullException.ThrowIfNull(card);
         lock (_lock)
         {
-            WriteAtomically(card.ImagePath, CardImage.Serialize(state));
+            AtomicFile.WriteAllText(card.ImagePath, CardImage.Serialize(state));
         }
-    }
-
-    private static void WriteAtomically(string path, string content)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, path, overwrite: true);
     }
 
     private sealed record Entry(string Id, string Label);
